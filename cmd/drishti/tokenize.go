@@ -6,4 +6,6 @@ import (
 )
 
 // runTokenize is a placeholder until its issue lands.
-func runTokenize(ctx context.Context, e env) error { return errors.New("tokenize: not implemented yet") }
+func runTokenize(ctx context.Context, e env) error {
+	return errors.New("tokenize: not implemented yet")
+}
