@@ -1,9 +1,104 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"errors"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/drishti-news/drishti/analysis/hindi"
+	"github.com/drishti-news/drishti/analysis/tone"
 )
 
-// runExplain is a placeholder until its issue lands.
-func runExplain(ctx context.Context, e env) error { return errors.New("explain: not implemented yet") }
+const explainUsage = `Usage: drishti explain [flags] [FILE|-]
+
+Prints an article with its lexicon hits highlighted (in colour on a terminal, as
+[surface]{category} otherwise) and the score breakdown per category. The input is plain
+text, or one JSON object with a "text" field (a line of a JSONL corpus); default stdin.
+
+Flags:
+`
+
+// runExplain runs `drishti explain`.
+func runExplain(ctx context.Context, e env) error {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var lf lexiconFlags
+	lf.addFlags(fs)
+	color := fs.String("color", "auto", "highlight with colour: auto (on a terminal), always or never")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), explainUsage); fs.PrintDefaults() }
+	if err := parseFlags(fs, e.args); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		return usagef("explain: want at most one FILE, got %d", fs.NArg())
+	}
+	useColor := false
+	switch *color {
+	case "always":
+		useColor = true
+	case "never":
+	case "auto":
+		if f, ok := e.stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			useColor = true
+		}
+	default:
+		return usagef("explain: --color %q: want auto, always or never", *color)
+	}
+	lex, err := lf.load()
+	if err != nil {
+		return err
+	}
+	in := e.stdin
+	name := "-"
+	if fs.NArg() == 1 && fs.Arg(0) != "-" {
+		name = fs.Arg(0)
+		f, err := os.Open(name)
+		if err != nil {
+			return usageError{fmt.Errorf("explain: %w", err)}
+		}
+		defer f.Close()
+		in = f
+	}
+	raw, err := io.ReadAll(in)
+	if err != nil {
+		return fmt.Errorf("explain: reading %s: %w", name, err)
+	}
+	text, err := explainText(raw)
+	if err != nil {
+		return usageError{fmt.Errorf("explain: %s: %w", name, err)}
+	}
+	var (
+		a   hindi.Analyzer
+		d   hindi.Doc
+		res tone.Result
+	)
+	a.Analyze(&d, text)
+	tone.NewScorer(lex, tone.Options{}).Score(&d, &res)
+	return tone.Explain(e.stdout, &d, &res, tone.ExplainOptions{Color: useColor})
+}
+
+// explainText returns the text to explain: the input itself, or the "text" field of a
+// JSON object.
+func explainText(raw []byte) (string, error) {
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		var art struct {
+			Text *string `json:"text"`
+		}
+		dec := json.NewDecoder(bytes.NewReader(trimmed))
+		if err := dec.Decode(&art); err != nil {
+			return "", fmt.Errorf("decoding JSON article: %w", err)
+		}
+		if art.Text == nil {
+			return "", fmt.Errorf("JSON article has no \"text\" field")
+		}
+		return *art.Text, nil
+	}
+	return string(raw), nil
+}

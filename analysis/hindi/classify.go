@@ -1,0 +1,112 @@
+package hindi
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// class is the tokenizer's view of one code point.
+type class uint8
+
+const (
+	clOther  class = iota // punctuation or symbol, decided by unicode tables
+	clSpace               // white space, ZWSP, BOM: separates tokens
+	clDeva                // Devanagari letter or sign (vowel signs, virama, nukta, anusvara…)
+	clLatin               // Latin letter
+	clLetter              // letter of another script
+	clMark                // combining mark outside Devanagari
+	clDigit               // ASCII or Devanagari digit (or another script's decimal digit)
+	clJoiner              // ZWJ, ZWNJ, word joiner, soft hyphen: continue a word
+	clEmoji               // emoji and pictographs
+	clDanda               // । ॥ and the ASCII | typed for a danda
+)
+
+// asciiClass classifies the ASCII range.
+var asciiClass = func() (t [128]class) {
+	for c := 0; c < 128; c++ {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			t[c] = clSpace
+		case c < ' ' || c == 0x7F:
+			t[c] = clSpace // control characters separate tokens and are never tokens
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = clLatin
+		case '0' <= c && c <= '9':
+			t[c] = clDigit
+		case c == '|':
+			t[c] = clDanda
+		default:
+			t[c] = clOther
+		}
+	}
+	return t
+}()
+
+// devaClass classifies U+0900..U+097F by its low seven bits.
+var devaClass = func() (t [128]class) {
+	for i := range t {
+		t[i] = clDeva
+	}
+	t[0x64] = clDanda // ।
+	t[0x65] = clDanda // ॥
+	for i := 0x66; i <= 0x6F; i++ {
+		t[i] = clDigit
+	}
+	t[0x70] = clOther // ॰ abbreviation sign
+	return t
+}()
+
+// decode returns the code point at text[i], its width in bytes and its class. Invalid
+// UTF-8 yields utf8.RuneError of width 1, classed as a symbol.
+func decode(text string, i int) (rune, int, class) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1, asciiClass[c]
+	}
+	if c == 0xE0 && i+2 < len(text) && (text[i+1] == 0xA4 || text[i+1] == 0xA5) && text[i+2]&0xC0 == 0x80 {
+		lo := (text[i+1]-0xA4)<<6 | text[i+2]&0x3F
+		return 0x0900 + rune(lo), 3, devaClass[lo]
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return r, n, classOf(r)
+}
+
+// classOf classifies a code point outside ASCII and the Devanagari block.
+func classOf(r rune) class {
+	switch {
+	case r == utf8.RuneError:
+		return clOther
+	case r == 0x200C || r == 0x200D || r == 0x2060 || r == 0x00AD:
+		return clJoiner
+	case r == 0x200B || r == 0xFEFF || r == 0x0085 || r == 0x00A0:
+		return clSpace
+	case r >= 0xA8E0 && r <= 0xA8FF, r >= 0x1CD0 && r <= 0x1CFF: // Devanagari Extended, Vedic
+		return clDeva
+	case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF, r == 0x2B50, r == 0x2B55,
+		r >= 0x231A && r <= 0x23FF:
+		return clEmoji
+	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0020 && r <= 0xE007F, r == 0x20E3:
+		return clJoiner // variation selectors, tags, keycap: extend what precedes
+	case unicode.IsSpace(r):
+		return clSpace
+	case unicode.IsLetter(r):
+		if unicode.Is(unicode.Latin, r) {
+			return clLatin
+		}
+		return clLetter
+	case unicode.IsMark(r):
+		return clMark
+	case unicode.IsDigit(r):
+		return clDigit
+	case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+		return clSpace
+	}
+	return clOther
+}
+
+// isSpaceAt reports whether the code point at text[i] separates tokens; used by tests and
+// the fuzz invariants as the definition of "white space".
+func isSpaceAt(text string, i int) (bool, int) {
+	_, n, cl := decode(text, i)
+	return cl == clSpace, n
+}

@@ -1,0 +1,70 @@
+package hindi
+
+import "unicode/utf8"
+
+// MinStem is the fewest code points a stem keeps: a suffix is stripped only when at least
+// MinStem code points remain (Apache Lucene's rendering of the stemmer uses the same bound).
+const MinStem = 2
+
+// stemSuffixes are the 67 inflectional suffixes of Ramanathan & Rao (2003), longest first,
+// written as matching keys: the candrabindu forms (ाइयाँ, ियाँ, ाँ) fold into their anusvara
+// twins, so 64 distinct suffixes remain.
+var stemSuffixes = func() []stemSuffix {
+	groups := [][]string{
+		{"ाएंगी", "ाएंगे", "ाऊंगी", "ाऊंगा", "ाइयाँ", "ाइयों", "ाइयां"},
+		{"ाएगी", "ाएगा", "ाओगी", "ाओगे", "एंगी", "ेंगी", "एंगे", "ेंगे", "ूंगी", "ूंगा", "ातीं", "नाओं", "नाएं", "ताओं", "ताएं", "ियाँ", "ियों", "ियां"},
+		{"ाकर", "ाइए", "ाईं", "ाया", "ेगी", "ेगा", "ोगी", "ोगे", "ाने", "ाना", "ाते", "ाती", "ाता", "तीं", "ाओं", "ाएं", "ुओं", "ुएं", "ुआं"},
+		{"कर", "ाओ", "िए", "ाई", "ाए", "ने", "नी", "ना", "ते", "ीं", "ती", "ता", "ाँ", "ां", "ों", "ें"},
+		{"ो", "े", "ू", "ु", "ी", "ि", "ा"},
+	}
+	var out []stemSuffix
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, s := range g {
+			k := string(AppendKey(nil, s))
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, stemSuffix{k, utf8.RuneCountInString(k)})
+		}
+	}
+	return out
+}()
+
+type stemSuffix struct {
+	s     string
+	runes int
+}
+
+// Stem strips the longest matching inflectional suffix from a matching key, once, when at
+// least MinStem code points remain (Ramanathan & Rao 2003 light stemmer: लडकियों → लडक,
+// सरकारों → सरकार, जाएंगे → जा). It returns a prefix of key and never allocates. Pass keys
+// (see [Key]), not raw text: the suffix table is written in key form.
+func Stem(key string) string {
+	return key[:stemLen(key)]
+}
+
+// StemBytes is [Stem] over a byte slice such as [Doc.Key]'s result: it returns a prefix of
+// key, sharing its memory.
+func StemBytes(key []byte) []byte {
+	return key[:stemLen(key)]
+}
+
+func stemLen[T string | []byte](key T) int {
+	n := 0
+	for i := 0; i < len(key); i++ {
+		if key[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	if n <= MinStem {
+		return len(key)
+	}
+	for _, suf := range stemSuffixes {
+		if n-suf.runes >= MinStem && len(key) >= len(suf.s) && string(key[len(key)-len(suf.s):]) == suf.s {
+			return len(key) - len(suf.s)
+		}
+	}
+	return len(key)
+}

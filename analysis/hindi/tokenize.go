@@ -1,0 +1,559 @@
+package hindi
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one token of a text: its byte span in the original text, its kind and the index of
+// the sentence it belongs to (0-based).
+type Token struct {
+	Start, End int
+	Kind       Kind
+	Sentence   int
+}
+
+// Doc is the analysis of one text. Reuse a Doc across calls to Analyze to avoid allocation.
+type Doc struct {
+	Text   string  // the text as given to Analyze, unchanged
+	Tokens []Token // in text order, not overlapping
+
+	keys   []byte  // the keys of all tokens, back to back
+	keyEnd []int32 // keyEnd[i] is the end of token i's key in keys
+	sents  []int32 // sents[s] is the index of the first token of sentence s
+}
+
+// Surface returns token i exactly as it appears in the text.
+func (d *Doc) Surface(i int) string { t := d.Tokens[i]; return d.Text[t.Start:t.End] }
+
+// Key returns the matching key of token i (see [Key]). The slice aliases the Doc's buffer:
+// it is valid until the next Analyze and must not be modified.
+func (d *Doc) Key(i int) []byte {
+	start := int32(0)
+	if i > 0 {
+		start = d.keyEnd[i-1]
+	}
+	return d.keys[start:d.keyEnd[i]:d.keyEnd[i]]
+}
+
+// Sentences returns the number of sentences.
+func (d *Doc) Sentences() int { return len(d.sents) }
+
+// SentenceSpan returns the byte span of sentence s in the text: from the start of its first
+// token to the end of its last token.
+func (d *Doc) SentenceSpan(s int) (start, end int) {
+	first, last := d.SentenceTokens(s)
+	return d.Tokens[first].Start, d.Tokens[last-1].End
+}
+
+// SentenceTokens returns the range of token indexes [first, last) of sentence s.
+func (d *Doc) SentenceTokens(s int) (first, last int) {
+	first = int(d.sents[s])
+	last = len(d.Tokens)
+	if s+1 < len(d.sents) {
+		last = int(d.sents[s+1])
+	}
+	return first, last
+}
+
+// Analyzer tokenizes texts and splits them into sentences. The zero value is ready to use
+// and suits news articles stored one paragraph per line.
+type Analyzer struct {
+	// JoinLines reads a single line break as a space, for hard-wrapped text. A blank line
+	// and a short line without sentence-final punctuation (a headline) still end a sentence.
+	// When false, every line break ends a sentence.
+	JoinLines bool
+}
+
+// splitState is the sentence splitter's state while Analyze walks the tokens.
+type splitState struct {
+	pending    bool // a sentence-final mark was seen; closers may still attach
+	dquote     bool // a straight " is open in this sentence
+	squote     bool // a straight ' is open in this sentence
+	lineTokens int  // tokens since the last line break
+	sentOnLine bool // the current sentence started at the start of the current line
+	terminated bool // the current line holds a sentence-final mark
+	prevAbbrev bool // the previous token was an abbreviation (for chains of initials)
+	prevEnd    int
+}
+
+// Analyze tokenizes text into d, replacing its previous contents, and splits the tokens into
+// sentences. d.Text is set to text; token spans index into it.
+func (a *Analyzer) Analyze(d *Doc, text string) {
+	d.Text = text
+	d.Tokens = d.Tokens[:0]
+	d.keys = d.keys[:0]
+	d.keyEnd = d.keyEnd[:0]
+	d.sents = d.sents[:0]
+	var st splitState
+	n := len(text)
+	i := 0
+	for i < n {
+		gapStart := i
+		nl := 0
+	gap:
+		for i < n {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				switch {
+				case c == '\n':
+					nl++
+				case c == '\r':
+					if i+1 >= n || text[i+1] != '\n' {
+						nl++
+					}
+				case asciiClass[c] != clSpace:
+					break gap
+				}
+				i++
+				continue
+			}
+			if c == 0xE0 && i+1 < n && (text[i+1] == 0xA4 || text[i+1] == 0xA5) {
+				break
+			}
+			r, w, cl := decode(text, i)
+			if cl != clSpace && cl != clJoiner {
+				break
+			}
+			if r == 0x2028 || r == 0x2029 || r == 0x85 {
+				nl++
+			}
+			i += w
+		}
+		if i >= n {
+			break
+		}
+		end, kind, abbr := scanToken(text, i, st.prevAbbrev && i-gapStart <= 1)
+		a.split(d, &st, text, i, end, kind, nl, i > gapStart)
+		st.prevAbbrev = abbr
+		d.Tokens = append(d.Tokens, Token{Start: i, End: end, Kind: kind, Sentence: len(d.sents) - 1})
+		d.keys = AppendKey(d.keys, text[i:end])
+		d.keyEnd = append(d.keyEnd, int32(len(d.keys)))
+		i = end
+	}
+}
+
+// split decides whether the token text[start:end] starts a new sentence, and updates st.
+// nl is the number of line breaks before the token, spaced whether any gap precedes it.
+func (a *Analyzer) split(d *Doc, st *splitState, text string, start, end int, kind Kind, nl int, spaced bool) {
+	brk := len(d.sents) == 0
+	if nl > 0 {
+		switch {
+		case nl >= 2 || !a.JoinLines:
+			brk = true
+		case st.sentOnLine && !st.terminated && st.lineTokens > 0 && st.lineTokens <= 20 && !st.pending &&
+			!continues(text, d.Tokens[len(d.Tokens)-1]):
+			brk = true // a headline: a short line without a sentence-final mark
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(text[start:end])
+	if st.pending && !brk {
+		if kind == Punct && isCloser(r, end-start, st, spaced, text, end) {
+			brk = false
+		} else {
+			brk = true
+		}
+	}
+	if brk && (len(d.sents) == 0 || len(d.Tokens) > int(d.sents[len(d.sents)-1])) {
+		d.sents = append(d.sents, int32(len(d.Tokens)))
+		st.pending, st.dquote, st.squote = false, false, false
+		st.sentOnLine = nl > 0 || len(d.sents) == 1
+	}
+	if nl > 0 {
+		st.lineTokens = 0
+		st.terminated = false
+	}
+	st.lineTokens++
+	if kind != Punct {
+		return
+	}
+	switch {
+	case r == '"':
+		st.dquote = !st.dquote
+	case r == '\'':
+		st.squote = !st.squote
+	}
+	if isTerminal(text, start, end, r) {
+		st.pending = true
+		st.terminated = true
+	}
+}
+
+// isTerminal reports whether the punctuation token text[start:end] (first rune r) ends a
+// sentence: । ॥ | ? ! and a single full stop. An ellipsis ("...", "…") ends one only when
+// it is glued to the word before it and followed by white space ("चुना... दो साल बाद").
+func isTerminal(text string, start, end int, r rune) bool {
+	switch r {
+	case '।', '॥', '|', '?', '!':
+		return true
+	case '.', '…':
+		if r == '.' && end-start == 1 {
+			return true
+		}
+		if start == 0 || !followedBySpace(text, end) || end == len(text) {
+			return false
+		}
+		_, _, cl := decodeLast(text, start)
+		return cl != clSpace
+	}
+	return false
+}
+
+// decodeLast decodes the code point that ends at text[i].
+func decodeLast(text string, i int) (rune, int, class) {
+	j := i - 1
+	for j > 0 && i-j < utf8.UTFMax && !utf8.RuneStart(text[j]) {
+		j--
+	}
+	r, n, cl := decode(text, j)
+	if j+n != i {
+		return utf8.RuneError, 1, clOther
+	}
+	return r, n, cl
+}
+
+// isCloser reports whether punctuation r, after a sentence-final mark, still belongs to the
+// sentence: closing quotes and brackets, further final marks, and a straight quote that
+// closes one opened in the sentence or that is glued to the mark and followed by space.
+func isCloser(r rune, size int, st *splitState, spaced bool, text string, end int) bool {
+	switch r {
+	case '”', '’', ')', ']', '}', '»', '›', '।', '॥', '|', '?', '!':
+		return true
+	case '.':
+		return size == 1
+	case '"':
+		return st.dquote || (!spaced && followedBySpace(text, end))
+	case '\'':
+		return st.squote || (!spaced && followedBySpace(text, end))
+	}
+	return false
+}
+
+func followedBySpace(text string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	_, _, cl := decode(text, i)
+	return cl == clSpace
+}
+
+// continues reports whether a line ending in token t is visibly unfinished (a comma, a
+// hyphen, an opening bracket…), so that it is not read as a headline.
+func continues(text string, t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	switch text[t.Start] {
+	case ',', '-', '(', '[', ':', ';':
+		return true
+	}
+	return false
+}
+
+// scanToken returns the end and kind of the token that starts at text[i], which is not
+// white space. afterAbbrev says the previous token, one space back, was an abbreviation;
+// abbr reports whether this token is one.
+func scanToken(text string, i int, afterAbbrev bool) (end int, kind Kind, abbr bool) {
+	r, w, cl := decode(text, i)
+	switch cl {
+	case clDeva, clLetter, clMark:
+		return scanWord(text, i, cl, afterAbbrev)
+	case clLatin:
+		if end, kind, ok := scanLink(text, i); ok {
+			return end, kind, false
+		}
+		return scanLatin(text, i, afterAbbrev)
+	case clDigit:
+		if end, kind, ok := scanLink(text, i); ok {
+			return end, kind, false
+		}
+		end, kind = scanNumber(text, i)
+		return end, kind, false
+	case clEmoji:
+		return scanEmoji(text, i), Emoji, false
+	case clDanda:
+		return i + w, Punct, false
+	case clJoiner:
+		return i + w, Symbol, false // only reached for a joiner glued to punctuation
+	}
+	n := len(text)
+	switch r {
+	case '#':
+		if i+1 < n {
+			if _, _, c := decode(text, i+1); c == clDeva || c == clLatin || c == clLetter || c == clDigit || text[i+1] == '_' {
+				return scanTag(text, i+1), Hashtag, false
+			}
+		}
+	case '@':
+		if i+1 < n && isASCIIAlnum(text[i+1]) || i+1 < n && text[i+1] == '_' {
+			j := i + 1
+			for j < n && (isASCIIAlnum(text[j]) || text[j] == '_' || text[j] == '.' && j+1 < n && isASCIIAlnum(text[j+1])) {
+				j++
+			}
+			return j, Mention, false
+		}
+	case '.', '-', '?', '!':
+		j := i + 1
+		for j < n && rune(text[j]) == r {
+			j++
+		}
+		return j, Punct, false
+	}
+	if unicode.IsPunct(r) || r == '॰' {
+		return i + w, Punct, false
+	}
+	return i + w, Symbol, false
+}
+
+// scanWord scans a word of Devanagari or another non-Latin script, with its vowel signs,
+// virama, nukta and joiners, and a trailing abbreviation dot where one belongs.
+func scanWord(text string, i int, first class, afterAbbrev bool) (int, Kind, bool) {
+	j := wordEnd(text, i, first)
+	if j < len(text) && first == clDeva {
+		if end, ok := abbrevEnd(text, i, j, false, afterAbbrev); ok {
+			return end, Word, true
+		}
+	}
+	return j, Word, false
+}
+
+// wordEnd returns the end of the run of word code points that starts at text[i].
+func wordEnd(text string, i int, first class) int {
+	n := len(text)
+	j := i
+	for j < n {
+		_, w, cl := decode(text, j)
+		switch cl {
+		case clDeva:
+			if first != clDeva && first != clMark {
+				return j
+			}
+		case clLetter:
+			if first != clLetter && first != clMark {
+				return j
+			}
+		case clLatin:
+			if first != clLatin {
+				return j
+			}
+		case clMark, clJoiner:
+		case clDigit:
+			if first != clLatin || text[j] >= utf8.RuneSelf {
+				return j
+			}
+		default:
+			return j
+		}
+		j += w
+	}
+	return j
+}
+
+// dotAt returns the width of an abbreviation dot ('.' or '॰') at text[i], or 0.
+func dotAt(text string, i int) int {
+	if i < len(text) && text[i] == '.' && (i+1 >= len(text) || text[i+1] != '.') {
+		return 1
+	}
+	if strings.HasPrefix(text[i:], "॰") {
+		return len("॰")
+	}
+	return 0
+}
+
+// abbrevEnd decides whether the word text[start:j] is an abbreviation that keeps the dot at
+// text[j], and returns the end of the abbreviation, dotted chain included.
+func abbrevEnd(text string, start, j int, latin, afterAbbrev bool) (int, bool) {
+	d := dotAt(text, j)
+	if d == 0 {
+		return j, false
+	}
+	w := text[start:j]
+	cls := abbrevClass(w, latin)
+	first := clDeva
+	if latin {
+		first = clLatin
+	}
+	// A chain written without spaces: बी.जे.पी., U.S., कि.मी.
+	if isChainPart(w, latin) {
+		k := j + d
+		parts := 1
+		for k < len(text) {
+			_, _, cl := decode(text, k)
+			if cl != first {
+				break
+			}
+			e := wordEnd(text, k, first)
+			dd := dotAt(text, e)
+			if dd == 0 || !isChainPart(text[k:e], latin) {
+				break
+			}
+			parts++
+			k = e + dd
+		}
+		if parts >= 2 {
+			return k, true
+		}
+	}
+	switch cls {
+	case 2:
+		return j + d, true
+	case 1:
+		if afterAbbrev || nextIsInitial(text, j+d, latin) {
+			return j + d, true
+		}
+	}
+	return j, false
+}
+
+// nextIsInitial reports whether one space and then an abbreviation with its dot follow
+// text[i]: the next initial of "ए. आर. रहमान".
+func nextIsInitial(text string, i int, latin bool) bool {
+	if i >= len(text) || text[i] != ' ' {
+		return false
+	}
+	i++
+	if i >= len(text) {
+		return false
+	}
+	first := clDeva
+	if latin {
+		first = clLatin
+	}
+	if _, _, cl := decode(text, i); cl != first {
+		return false
+	}
+	e := wordEnd(text, i, first)
+	return dotAt(text, e) > 0 && abbrevClass(text[i:e], latin) > 0
+}
+
+// scanLatin scans a Latin word: letters, marks, ASCII digits, an apostrophe between letters
+// (don't, Modi's), a dotted abbreviation (Dr., U.S.).
+func scanLatin(text string, i int, afterAbbrev bool) (int, Kind, bool) {
+	n := len(text)
+	j := wordEnd(text, i, clLatin)
+	for j < n {
+		var q int
+		switch {
+		case text[j] == '\'':
+			q = 1
+		case strings.HasPrefix(text[j:], "’"):
+			q = len("’")
+		}
+		if q == 0 || j+q >= n {
+			break
+		}
+		if _, _, cl := decode(text, j+q); cl != clLatin {
+			break
+		}
+		j = wordEnd(text, j+q, clLatin)
+	}
+	if end, ok := abbrevEnd(text, i, j, true, afterAbbrev); ok {
+		return end, Latin, true
+	}
+	return j, Latin, false
+}
+
+// scanNumber scans a number: digit groups joined by , . : / (4,32,000 ४,३२,००० 2.5 10:30
+// 19/06/2024), a day-month-year date with hyphens, a trailing %. Digits glued to letters
+// (25ए, 4G, 21st) make one word of the letters' script.
+func scanNumber(text string, i int) (int, Kind) {
+	n := len(text)
+	j := digitsEnd(text, i)
+	for j+1 < n {
+		c := text[j]
+		if (c == ',' || c == '.' || c == ':' || c == '/') && isDigitAt(text, j+1) {
+			j = digitsEnd(text, j+1)
+			continue
+		}
+		break
+	}
+	if j+1 < n && text[j] == '-' && isDigitAt(text, j+1) {
+		k := digitsEnd(text, j+1)
+		if k+1 < n && text[k] == '-' && isDigitAt(text, k+1) {
+			j = digitsEnd(text, k+1)
+		}
+	}
+	if j < n && text[j] == '%' {
+		return j + 1, Number
+	}
+	if j < n {
+		if _, _, cl := decode(text, j); cl == clDeva || cl == clLatin || cl == clLetter {
+			end := wordEnd(text, j, cl)
+			if cl == clLatin {
+				return end, Latin
+			}
+			return end, Word
+		}
+	}
+	return j, Number
+}
+
+func isDigitAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	_, _, cl := decode(text, i)
+	return cl == clDigit
+}
+
+func digitsEnd(text string, i int) int {
+	for i < len(text) {
+		_, w, cl := decode(text, i)
+		if cl != clDigit {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// scanTag scans the body of a hashtag: letters of any script, marks, joiners, digits, _.
+func scanTag(text string, i int) int {
+	for i < len(text) {
+		_, w, cl := decode(text, i)
+		if cl != clDeva && cl != clLatin && cl != clLetter && cl != clMark && cl != clJoiner && cl != clDigit && text[i] != '_' {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+// scanEmoji scans one emoji with its modifiers: variation selectors, skin tones, ZWJ
+// sequences, tags, a regional-indicator pair.
+func scanEmoji(text string, i int) int {
+	r, w, _ := decode(text, i)
+	j := i + w
+	if r >= 0x1F1E6 && r <= 0x1F1FF {
+		if j < len(text) {
+			if r2, w2, _ := decode(text, j); r2 >= 0x1F1E6 && r2 <= 0x1F1FF {
+				return j + w2
+			}
+		}
+		return j
+	}
+	for j < len(text) {
+		r, w, cl := decode(text, j)
+		switch {
+		case r >= 0x1F3FB && r <= 0x1F3FF:
+		case r == 0x200D:
+			if j+w < len(text) {
+				if _, w2, c2 := decode(text, j+w); c2 == clEmoji {
+					j += w + w2
+					continue
+				}
+			}
+			return j
+		case cl == clJoiner && r != 0x200C && r != 0x2060 && r != 0x00AD:
+		default:
+			return j
+		}
+		j += w
+	}
+	return j
+}

@@ -1,0 +1,139 @@
+package tone
+
+import (
+	"github.com/drishti-news/drishti/analysis/hindi"
+	"github.com/drishti-news/drishti/lexicon"
+)
+
+// postpositions are not counted in the word windows of negation and intensity: "हमले की
+// योजना नहीं" has the negator two words after हमले, not three. Keys (hindi.Key) of the forms.
+var postpositions = map[string]bool{
+	"का": true, "की": true, "के": true, "में": true, "से": true, "को": true, "पर": true,
+	"ने": true, "तक": true, "लिए": true, "द्वारा": true,
+}
+
+// conjunctions end a clause: a negator or intensifier does not reach across them.
+var conjunctions = map[string]bool{
+	"और": true, "तथा": true, "एवं": true, "व": true, "या": true, "अथवा": true, "कि": true,
+	"क्योंकि": true, "जबकि": true, "ताकि": true, "इसलिए": true, "अतः": true, "फिर": true,
+	"जब": true, "तब": true, "यदि": true, "अगर": true, "तो": true, "वरना": true,
+}
+
+// ambiguousContrast are contrast words that are also postpositions ("पर": on / but): they
+// count as contrast only at the start of a clause (after punctuation or at the start of the
+// sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत पर हमला" is not.
+var ambiguousContrast = map[string]bool{"पर": true}
+
+// nonBoundaryPunct are punctuation tokens inside a clause (hyphens, slashes, apostrophes).
+var nonBoundaryPunct = map[string]bool{"-": true, "‐": true, "/": true, "'": true, "’": true, "‘": true}
+
+// boundary reports whether token j ends or begins a clause: a punctuation mark, a
+// conjunction or a contrast word that applies.
+func (s *Scorer) boundary(d *hindi.Doc, res *Result, j int) bool {
+	t := d.Tokens[j]
+	if t.Kind == hindi.Punct {
+		return !nonBoundaryPunct[d.Text[t.Start:t.End]]
+	}
+	if conjunctions[res.scratch.Key(j)] {
+		return true
+	}
+	if mk := res.mark[j]; mk > 0 && s.class[res.matches[mk-1].Entry] == classContrast {
+		return true
+	}
+	return false
+}
+
+// contrastApplies reports whether a contrast word at token i counts (see ambiguousContrast).
+func (s *Scorer) contrastApplies(d *hindi.Doc, sc *lexicon.Scratch, i int) bool {
+	if !ambiguousContrast[sc.Key(i)] {
+		return true
+	}
+	if i == 0 || d.Tokens[i-1].Sentence != d.Tokens[i].Sentence {
+		return true
+	}
+	return d.Tokens[i-1].Kind == hindi.Punct
+}
+
+// modifierAt returns the class and weight of the modifier covering token j, if any.
+func (s *Scorer) modifierAt(res *Result, j int) (class int32, w float64, ok bool) {
+	mk := res.mark[j]
+	if mk == 0 {
+		return 0, 0, false
+	}
+	e := res.matches[mk-1].Entry
+	return s.class[e], s.lex.Entries()[e].Weight, true
+}
+
+// counts reports whether token j counts toward a word window.
+func counts(d *hindi.Doc, res *Result, j int) bool {
+	switch d.Tokens[j].Kind {
+	case hindi.Word, hindi.Latin, hindi.Number:
+		return !postpositions[res.scratch.Key(j)]
+	}
+	return false
+}
+
+// negation looks for a negator within the clause of match m: up to NegationBefore words
+// before it and NegationAfter words after it. It returns the negator's weight.
+func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match) (float64, bool) {
+	sent := d.Tokens[m.Start].Sentence
+	// Before: scan left.
+	words := 0
+	for j := m.Start - 1; j >= 0 && d.Tokens[j].Sentence == sent && words < s.opt.NegationBefore; j-- {
+		if s.boundary(d, res, j) {
+			break
+		}
+		if c, w, ok := s.modifierAt(res, j); ok {
+			if c == classNegator {
+				return w, true
+			}
+			continue // other modifiers do not use up the window
+		}
+		if counts(d, res, j) {
+			words++
+		}
+	}
+	// After: scan right.
+	words = 0
+	for j := m.End; j < len(d.Tokens) && d.Tokens[j].Sentence == sent && words < s.opt.NegationAfter; j++ {
+		if s.boundary(d, res, j) {
+			break
+		}
+		if c, w, ok := s.modifierAt(res, j); ok {
+			if c == classNegator {
+				return w, true
+			}
+			continue
+		}
+		if counts(d, res, j) {
+			words++
+		}
+	}
+	return 1, false
+}
+
+// intensity multiplies the weights of the intensifiers and diminishers within
+// IntensifierWindow words before match m, in its clause.
+func (s *Scorer) intensity(d *hindi.Doc, res *Result, m lexicon.Match) float64 {
+	sent := d.Tokens[m.Start].Sentence
+	f := 1.0
+	words := 0
+	for j := m.Start - 1; j >= 0 && d.Tokens[j].Sentence == sent && words < s.opt.IntensifierWindow; j-- {
+		if s.boundary(d, res, j) {
+			break
+		}
+		if c, w, ok := s.modifierAt(res, j); ok {
+			if c == classIntensifier || c == classDiminisher {
+				f *= w
+				// Skip to the modifier's first token, so a phrase counts once.
+				j = res.matches[res.mark[j]-1].Start
+				words++
+			}
+			continue
+		}
+		if counts(d, res, j) {
+			words++
+		}
+	}
+	return f
+}

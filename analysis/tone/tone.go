@@ -1,0 +1,286 @@
+package tone
+
+import (
+	"github.com/drishti-news/drishti/analysis/hindi"
+	"github.com/drishti-news/drishti/lexicon"
+)
+
+// Options tune the rules. The zero value gives the documented defaults (docs/tone.md).
+type Options struct {
+	// NegationBefore and NegationAfter are how many words before and after a term a negator
+	// may stand, within the term's clause (default 2 each). Postpositions (का, की, के, में,
+	// से, को, पर, ने, तक) are not counted.
+	NegationBefore, NegationAfter int
+	// IntensifierWindow is how many words before a term an intensifier or diminisher may
+	// stand, within the clause (default 2).
+	IntensifierWindow int
+	// ContrastBefore multiplies hits before a contrast word in the same sentence (default
+	// 0.5); hits after it are multiplied by the contrast word's own weight (e.g. 1.5).
+	ContrastBefore float64
+}
+
+func (o Options) withDefaults() Options {
+	if o.NegationBefore <= 0 {
+		o.NegationBefore = 2
+	}
+	if o.NegationAfter <= 0 {
+		o.NegationAfter = 2
+	}
+	if o.IntensifierWindow <= 0 {
+		o.IntensifierWindow = 2
+	}
+	if o.ContrastBefore <= 0 {
+		o.ContrastBefore = 0.5
+	}
+	return o
+}
+
+// Entry classes beyond the category indices (which are ≥ 0).
+const (
+	classPositive    = -1
+	classNegative    = -2
+	classNegator     = -3
+	classIntensifier = -4
+	classDiminisher  = -5
+	classContrast    = -6
+)
+
+// Scorer scores analysed documents against a lexicon. It is immutable and safe for
+// concurrent use; each goroutine passes its own Result.
+type Scorer struct {
+	lex   *lexicon.Lexicon
+	opt   Options
+	class []int32 // per lexicon entry
+}
+
+// NewScorer returns a Scorer for lex with the rules tuned by opt.
+func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
+	s := &Scorer{lex: lex, opt: opt.withDefaults()}
+	entries := lex.Entries()
+	s.class = make([]int32, len(entries))
+	for i := range entries {
+		switch c := entries[i].Category; c {
+		case lexicon.Positive:
+			s.class[i] = classPositive
+		case lexicon.Negative:
+			s.class[i] = classNegative
+		case lexicon.Negator:
+			s.class[i] = classNegator
+		case lexicon.Intensifier:
+			s.class[i] = classIntensifier
+		case lexicon.Diminisher:
+			s.class[i] = classDiminisher
+		case lexicon.Contrast:
+			s.class[i] = classContrast
+		default:
+			s.class[i] = int32(lex.CategoryIndex(c))
+		}
+	}
+	return s
+}
+
+// Lexicon returns the scorer's lexicon.
+func (s *Scorer) Lexicon() *lexicon.Lexicon { return s.lex }
+
+// Category is one category's result for one document.
+type Category struct {
+	Name    string
+	Hits    int     // hits with a positive effective weight (negated hits are not counted)
+	Score   float64 // sum of the effective weights of all hits, negated ones included
+	Density float64 // Hits per 100 words
+}
+
+// Modifier flags of a hit, named in Hit.Modifier.
+const (
+	modNegated = 1 << iota
+	modIntensified
+	modDiminished
+	modContrast
+)
+
+// modifierNames names every combination of flags, so that Score does not allocate.
+var modifierNames = func() (t [16]string) {
+	names := [...]string{"negated", "intensified", "diminished", "contrast"}
+	for f := range t {
+		s := ""
+		for b, n := range names {
+			if f&(1<<b) != 0 {
+				if s != "" {
+					s += "+"
+				}
+				s += n
+			}
+		}
+		t[f] = s
+	}
+	return t
+}()
+
+// Hit is one match of a category or tone-list entry, with the rules applied.
+type Hit struct {
+	Sentence   int    // 0-based sentence index
+	Start, End int    // byte offsets into the document text
+	Surface    string // the text matched
+	Entry      string // the lexicon term
+	Category   string // its category or tone list
+	Weight     float64
+	// Modifier lists the rules applied: "negated", "intensified", "diminished", "contrast",
+	// joined with "+" ("" for none).
+	Modifier string
+	// Effective is Weight after the rules: negation multiplies by the negator's weight
+	// (below zero), intensifiers and diminishers by theirs, contrast by the contrast weight
+	// after a contrast word and by Options.ContrastBefore before it.
+	Effective float64
+}
+
+// Result is the score of one document. Reuse a Result across calls to Score to avoid
+// allocation.
+type Result struct {
+	Words      int        // Word, Latin and Number tokens
+	Categories []Category // aligned with Lexicon.Categories()
+	// GDELT-style tone fields, in percent of Words: Positive and Negative count tone-list hits
+	// after negation (a negated positive word counts as negative and vice versa); Tone is
+	// Positive − Negative; Polarity is the share of words in either list.
+	Tone, Positive, Negative, Polarity float64
+	// Valence is the sum of the effective weights of positive hits minus those of negative
+	// hits: unlike Tone it weighs valence magnitudes, intensifiers and contrast.
+	Valence float64
+	// Dominant is the category with the highest score above 0 ("" if none); ties go to the
+	// earlier category.
+	Dominant string
+	Hits     []Hit // in order of Start, then category
+
+	scratch lexicon.Scratch
+	matches []lexicon.Match
+	mark    []int32 // per token: 1 + index into matches of the modifier covering it, or 0
+	cons    []int32 // contrast matches (indices into matches) that apply
+}
+
+// Score scores d into res, replacing its previous contents.
+func (s *Scorer) Score(d *hindi.Doc, res *Result) {
+	cats := s.lex.Categories()
+	if cap(res.Categories) < len(cats) {
+		res.Categories = make([]Category, len(cats))
+	}
+	res.Categories = res.Categories[:len(cats)]
+	for i, c := range cats {
+		res.Categories[i] = Category{Name: c}
+	}
+	res.Hits = res.Hits[:0]
+	res.Tone, res.Positive, res.Negative, res.Polarity, res.Valence = 0, 0, 0, 0, 0
+	res.Dominant = ""
+	res.Words = 0
+	for _, t := range d.Tokens {
+		switch t.Kind {
+		case hindi.Word, hindi.Latin, hindi.Number:
+			res.Words++
+		}
+	}
+	res.matches = s.lex.Match(res.matches[:0], d, &res.scratch)
+	if len(res.matches) == 0 {
+		return
+	}
+
+	// Mark modifier tokens and collect the contrast words that apply.
+	if cap(res.mark) < len(d.Tokens) {
+		res.mark = make([]int32, len(d.Tokens))
+	}
+	res.mark = res.mark[:len(d.Tokens)]
+	clear(res.mark)
+	res.cons = res.cons[:0]
+	for mi, m := range res.matches {
+		c := s.class[m.Entry]
+		if c > classNegator {
+			continue
+		}
+		if c == classContrast && !s.contrastApplies(d, &res.scratch, m.Start) {
+			continue
+		}
+		for j := m.Start; j < m.End; j++ {
+			res.mark[j] = int32(mi + 1)
+		}
+		if c == classContrast {
+			res.cons = append(res.cons, int32(mi))
+		}
+	}
+
+	entries := s.lex.Entries()
+	var pos, neg int
+	ci := 0 // first contrast at or after the current hit
+	for _, m := range res.matches {
+		c := s.class[m.Entry]
+		if c < 0 && c != classPositive && c != classNegative {
+			continue
+		}
+		e := &entries[m.Entry]
+		eff, flags := e.Weight, 0
+		if f, ok := s.negation(d, res, m); ok {
+			eff *= f
+			flags |= modNegated
+		}
+		if f := s.intensity(d, res, m); f != 1 {
+			eff *= f
+			if f > 1 {
+				flags |= modIntensified
+			} else {
+				flags |= modDiminished
+			}
+		}
+		for ci < len(res.cons) && res.matches[res.cons[ci]].Start < m.Start {
+			ci++
+		}
+		sent := d.Tokens[m.Start].Sentence
+		switch {
+		case ci < len(res.cons) && d.Tokens[res.matches[res.cons[ci]].Start].Sentence == sent:
+			eff *= s.opt.ContrastBefore // a contrast word follows in this sentence
+			flags |= modContrast
+		case ci > 0 && d.Tokens[res.matches[res.cons[ci-1]].Start].Sentence == sent:
+			eff *= entries[res.matches[res.cons[ci-1]].Entry].Weight
+			flags |= modContrast
+		}
+		start, end := d.Tokens[m.Start].Start, d.Tokens[m.End-1].End
+		res.Hits = append(res.Hits, Hit{
+			Sentence: sent, Start: start, End: end, Surface: d.Text[start:end],
+			Entry: e.Term, Category: e.Category, Weight: e.Weight,
+			Modifier: modifierNames[flags], Effective: eff,
+		})
+		switch c {
+		case classPositive:
+			res.Valence += eff
+			if eff > 0 {
+				pos++
+			} else if eff < 0 {
+				neg++
+			}
+		case classNegative:
+			res.Valence -= eff
+			if eff > 0 {
+				neg++
+			} else if eff < 0 {
+				pos++
+			}
+		default:
+			cat := &res.Categories[c]
+			cat.Score += eff
+			if eff > 0 {
+				cat.Hits++
+			}
+		}
+	}
+	if res.Words > 0 {
+		w := float64(res.Words)
+		res.Positive = 100 * float64(pos) / w
+		res.Negative = 100 * float64(neg) / w
+		res.Tone = res.Positive - res.Negative
+		res.Polarity = 100 * float64(pos+neg) / w
+		for i := range res.Categories {
+			res.Categories[i].Density = 100 * float64(res.Categories[i].Hits) / w
+		}
+	}
+	best := 0.0
+	for _, c := range res.Categories {
+		if c.Score > best {
+			best, res.Dominant = c.Score, c.Name
+		}
+	}
+}

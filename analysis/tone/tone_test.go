@@ -1,0 +1,297 @@
+package tone
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/drishti-news/drishti/analysis/hindi"
+	"github.com/drishti-news/drishti/lexicon"
+)
+
+// testLexicon is written for these tests; it is not the default lexicon.
+const testLexicon = `war	युद्ध	10
+war	विश्व युद्ध	10
+war	हमला	9
+war	सेना	6	forms:सेनाओं|सेनाएं
+threat	खतरा	7
+threat	धमकी	6
+alliance	समझौता	8
+alliance	रक्षा समझौता	9
+alliance	सहयोग	5
+economy	महंगाई	5
+positive	शांति	2
+positive	सफलता	3
+negative	मौत	3
+negative	हिंसा	3
+@negator	नहीं	-0.74	exact
+@negator	न	-0.74	exact
+@negator	बिना	-0.74	exact
+@negator	कभी नहीं	-1	exact
+@intensifier	बेहद	1.5	exact
+@intensifier	भारी	1.25	exact
+@diminisher	मामूली	0.5	exact
+@contrast	लेकिन	1.5	exact
+@contrast	पर	1.5	exact
+`
+
+func newTestScorer(t testing.TB) *Scorer {
+	t.Helper()
+	es, err := lexicon.Parse(strings.NewReader(testLexicon), "test.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewScorer(lexicon.New(es), Options{})
+}
+
+func score(s *Scorer, text string) (*hindi.Doc, *Result) {
+	var (
+		a   hindi.Analyzer
+		d   hindi.Doc
+		res Result
+	)
+	a.Analyze(&d, text)
+	s.Score(&d, &res)
+	return &d, &res
+}
+
+// hitString renders hits as "surface:category:modifier:effective".
+func hitString(hits []Hit) string {
+	var parts []string
+	for _, h := range hits {
+		parts = append(parts, fmt.Sprintf("%s:%s:%s:%g", h.Surface, h.Category, h.Modifier, math.Round(h.Effective*1000)/1000))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestRules(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"plain", "सीमा पर हमला हुआ", "हमला:war::9"},
+		{"negator after (verb-final)", "हमला नहीं होगा", "हमला:war:negated:-6.66"},
+		{"negator after the verb", "हमला किया नहीं गया", "हमला:war:negated:-6.66"},
+		{"negator before", "नहीं होगा युद्ध", "युद्ध:war:negated:-7.4"},
+		{"बिना before", "बिना युद्ध के जीत", "युद्ध:war:negated:-7.4"},
+		{"multi-word negator", "युद्ध कभी नहीं होगा", "युद्ध:war:negated:-10"},
+		{"postpositions do not use the window", "हमले की योजना नहीं थी", "हमले:war:negated:-6.66"},
+		{"negator out of the window", "हमले में घायल दो लोग नहीं बचे", "हमले:war::9"},
+		{"comma ends the clause", "हमला हुआ, घायल नहीं", "हमला:war::9"},
+		{"conjunction ends the clause", "हमला हुआ और बातचीत नहीं हुई", "हमला:war::9"},
+		{"negator does not cross sentences", "युद्ध हुआ। नहीं बचा कोई", "युद्ध:war::10"},
+		{"intensifier before", "बेहद खतरा है", "खतरा:threat:intensified:10.5"},
+		{"intensifier two words before", "भारी तोपखाने सेना ने", "सेना:war:intensified:7.5"},
+		{"intensifier after does nothing", "खतरा बेहद है", "खतरा:threat::7"},
+		{"diminisher", "मामूली खतरा", "खतरा:threat:diminished:3.5"},
+		{"negated and intensified", "बेहद खतरा नहीं", "खतरा:threat:negated+intensified:-7.77"},
+		{"contrast", "समझौता हुआ लेकिन युद्ध का खतरा बना", "समझौता:alliance:contrast:4 युद्ध:war:contrast:15 खतरा:threat:contrast:10.5"},
+		{"पर as a conjunction", "समझौता हुआ, पर खतरा बना", "समझौता:alliance:contrast:4 खतरा:threat:contrast:10.5"},
+		{"पर as a postposition", "सीमा पर खतरा", "खतरा:threat::7"},
+		{"contrast stays in its sentence", "समझौता हुआ। लेकिन खतरा है", "समझौता:alliance::8 खतरा:threat:contrast:10.5"},
+		{"contrast ends the clause of a negator", "हमला नहीं लेकिन खतरा", "हमला:war:negated+contrast:-3.33 खतरा:threat:contrast:10.5"},
+		{"phrase beats its words", "विश्व युद्ध का डर", "विश्व युद्ध:war::10"},
+		{"phrase inflected", "रक्षा समझौते पर दस्तखत", "रक्षा समझौते:alliance::9"},
+		{"listed forms", "सेनाओं की तैनाती", "सेनाओं:war::6"},
+		{"nukta variant", "ख़तरा बढ़ा", "ख़तरा:threat::7"},
+		{"negated positive", "शांति नहीं है", "शांति:positive:negated:-1.48"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, res := score(s, tt.text)
+			if got := hitString(res.Hits); got != tt.want {
+				t.Errorf("Score(%q) hits:\ngot  %s\nwant %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNegatedHitIsNotPresent(t *testing.T) {
+	s := newTestScorer(t)
+	_, res := score(s, "हमला नहीं होगा")
+	war := res.Categories[s.Lexicon().CategoryIndex("war")]
+	if war.Score > 0 || war.Hits != 0 {
+		t.Errorf("war score, hits = %g, %d for a negated attack; want ≤ 0, 0", war.Score, war.Hits)
+	}
+	if res.Dominant != "" {
+		t.Errorf("Dominant = %q, want none", res.Dominant)
+	}
+}
+
+func TestResult(t *testing.T) {
+	s := newTestScorer(t)
+	text := "शांति समझौते पर हस्ताक्षर हुए, लेकिन हिंसा और मौत का खतरा बना रहा। महंगाई बढ़ी।"
+	d, res := score(s, text)
+	if res.Words != 15 {
+		t.Errorf("Words = %d, want 15", res.Words)
+	}
+	got := map[string]Category{}
+	for _, c := range res.Categories {
+		got[c.Name] = c
+	}
+	want := map[string]Category{
+		"threat":   {Name: "threat", Hits: 1, Score: 7 * 1.5, Density: 100.0 / 15},
+		"alliance": {Name: "alliance", Hits: 1, Score: 8 * 0.5, Density: 100.0 / 15},
+		"war":      {Name: "war"},
+		"economy":  {Name: "economy", Hits: 1, Score: 5, Density: 100.0 / 15},
+	}
+	for name, w := range want {
+		g := got[name]
+		if g.Hits != w.Hits || math.Abs(g.Score-w.Score) > 1e-9 || math.Abs(g.Density-w.Density) > 1e-9 {
+			t.Errorf("%s = %+v, want %+v", name, g, w)
+		}
+	}
+	if names := strings.Join(s.Lexicon().Categories(), ","); names != "threat,alliance,war,economy" {
+		t.Errorf("categories %s", names)
+	}
+	// शांति (before the contrast) positive; हिंसा and मौत negative.
+	if res.Positive != 100.0/15 || res.Negative != 200.0/15 || res.Polarity != 300.0/15 {
+		t.Errorf("Positive, Negative, Polarity = %g, %g, %g", res.Positive, res.Negative, res.Polarity)
+	}
+	if math.Abs(res.Tone-(-100.0/15)) > 1e-9 {
+		t.Errorf("Tone = %g, want %g", res.Tone, -100.0/15)
+	}
+	if math.Abs(res.Valence-(2*0.5-3*1.5-3*1.5)) > 1e-9 {
+		t.Errorf("Valence = %g", res.Valence)
+	}
+	if res.Dominant != "threat" {
+		t.Errorf("Dominant = %q, want threat", res.Dominant)
+	}
+	for _, h := range res.Hits {
+		if d.Text[h.Start:h.End] != h.Surface {
+			t.Errorf("hit %+v: offsets give %q", h, d.Text[h.Start:h.End])
+		}
+	}
+	if h := res.Hits[len(res.Hits)-1]; h.Surface != "महंगाई" || h.Sentence != 1 || h.Start != strings.Index(text, "महंगाई") {
+		t.Errorf("last hit = %+v", h)
+	}
+}
+
+func TestDominantTie(t *testing.T) {
+	s := newTestScorer(t)
+	// threat 7 + war 0; alliance 8 would win; here threat and economy tie at 5 … use धमकी 6 vs सेना 6.
+	_, res := score(s, "धमकी और सेना")
+	if res.Dominant != "threat" {
+		t.Errorf("Dominant = %q, want threat (ties go to the earlier category)", res.Dominant)
+	}
+}
+
+func TestScoreReusesResult(t *testing.T) {
+	s := newTestScorer(t)
+	var (
+		a   hindi.Analyzer
+		d   hindi.Doc
+		res Result
+	)
+	a.Analyze(&d, "युद्ध और शांति")
+	s.Score(&d, &res)
+	a.Analyze(&d, "कुछ नहीं")
+	s.Score(&d, &res)
+	if len(res.Hits) != 0 || res.Tone != 0 || res.Dominant != "" || res.Categories[2].Score != 0 {
+		t.Errorf("stale result after rescoring: %+v", res)
+	}
+	text := strings.Repeat("भारत और पाकिस्तान में बेहद तनाव है, लेकिन युद्ध नहीं होगा और शांति समझौता हुआ। ", 20)
+	a.Analyze(&d, text)
+	s.Score(&d, &res)
+	allocs := testing.AllocsPerRun(20, func() { s.Score(&d, &res) })
+	if allocs > 1 { // the one copy of the keys per document
+		t.Errorf("Score allocates %v times per document, want at most 1", allocs)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	s := newTestScorer(t)
+	d, res := score(s, "हमला नहीं होगा, लेकिन खतरा है।")
+	var sb strings.Builder
+	if err := Explain(&sb, d, res, ExplainOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := sb.String()
+	for _, want := range []string{"[हमला]{war/negated} नहीं होगा, लेकिन [खतरा]{threat} है।", "dominant: threat", "threat           1     10.50"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Explain output lacks %q:\n%s", want, out)
+		}
+	}
+	sb.Reset()
+	if err := Explain(&sb, d, res, ExplainOptions{Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(sb.String(), "\x1b[9;31mहमला\x1b[0m") {
+		t.Errorf("colour output lacks a struck-through negated war hit:\n%q", sb.String())
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	s := newTestScorer(t)
+	data := "id\tsource\tthreat\talliance\twar\ttone\ttext\n" +
+		"a\tx\t0\t0\t1\t-1\tसीमा पर हमला हुआ\n" + // war TP, tone: no tone words → 0 ≠ -1
+		"b\tx\t0\t0\t0\t0\tहमला नहीं होगा\n" + // war TN
+		"c\tx\t1\t1\t0\t1\tरक्षा समझौता हुआ, शांति आएगी\n" + // alliance TP, threat FN, tone agrees
+		"d\tx\t?\t0\t1\t?\tखतरा और युद्ध\n" + // threat skipped, war TP
+		"e\tx\t0\t0\t0\t-1\tहिंसा में मौत, सेना तैनात\n" // war FP, tone agrees
+	ev, err := s.Evaluate(strings.NewReader(data), "t.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]CategoryEval{}
+	for _, c := range ev.Categories {
+		byName[c.Name] = c
+	}
+	want := map[string]CategoryEval{
+		"threat":   {Name: "threat", TN: 3, FN: 1},
+		"alliance": {Name: "alliance", TP: 1, TN: 4, Precision: 1, Recall: 1, F1: 1},
+		"war":      {Name: "war", TP: 2, FP: 1, TN: 2, Precision: 2.0 / 3, Recall: 1, F1: 0.8},
+	}
+	for name, w := range want {
+		g := byName[name]
+		if g.TP != w.TP || g.FP != w.FP || g.FN != w.FN || g.TN != w.TN || math.Abs(g.F1-w.F1) > 1e-9 || math.Abs(g.Precision-w.Precision) > 1e-9 {
+			t.Errorf("%s = %+v, want %+v", name, g, w)
+		}
+	}
+	if math.Abs(ev.MacroF1-0.6) > 1e-9 {
+		t.Errorf("MacroF1 = %g, want 0.6", ev.MacroF1)
+	}
+	if ev.ToneRows != 4 || ev.ToneAgree != 3 {
+		t.Errorf("tone agree %d/%d, want 3/4", ev.ToneAgree, ev.ToneRows)
+	}
+	var sb strings.Builder
+	if err := ev.WriteText(&sb); err != nil || !strings.Contains(sb.String(), "macro F1") {
+		t.Errorf("WriteText: %q, %v", sb.String(), err)
+	}
+	sb.Reset()
+	if err := ev.WriteMisses(&sb, "war"); err != nil || !strings.HasPrefix(sb.String(), "6\te\twar\tFP\t") || !strings.Contains(sb.String(), "सेना=सेना(6)") {
+		t.Errorf("WriteMisses(war) = %q, %v", sb.String(), err)
+	}
+
+	for _, bad := range []string{"", "id\tlabel\n", "id\ttext\twar\nx\tहमला\n", "text\twar\nहमला\t2\n"} {
+		if _, err := s.Evaluate(strings.NewReader(bad), "bad.tsv"); err == nil {
+			t.Errorf("Evaluate(%q): no error", bad)
+		}
+	}
+}
+
+// findSharedData returns ../shared/data relative to the module root, or skips.
+func findSharedData(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(dir + "/go.mod"); err == nil {
+			break
+		}
+		parent := dir[:max(strings.LastIndex(dir, "/"), 0)]
+		if parent == dir || parent == "" {
+			t.Skip("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	data := dir + "/../shared/data"
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("shared data not found at %s (it is not part of the repository): %v", data, err)
+	}
+	return data
+}

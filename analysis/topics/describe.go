@@ -1,0 +1,250 @@
+package topics
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// describe fills res.Topics: size, c-TF-IDF top terms and label, representatives, NPMI,
+// cohesion and days, for every local topic with at least one document.
+func describe(b *Builder, v *vocabulary, res *Result, st *state, o Options) {
+	k := len(st.ids)
+	local := make(map[int]int, k)
+	for a, id := range st.ids {
+		local[id] = a
+	}
+	topicOf := func(doc int) int {
+		if t := res.Assign[doc].Topic; t >= 0 {
+			return local[t]
+		}
+		return -1
+	}
+	size := make([]int, k)
+	members := make([][]int, k)
+	first := make([]int32, k)
+	last := make([]int32, k)
+	for a := range first {
+		first[a], last[a] = NoDay, NoDay
+	}
+	for i := range res.Assign {
+		a := topicOf(i)
+		if a < 0 {
+			continue
+		}
+		size[a]++
+		members[a] = append(members[a], i)
+		if d := b.days[i]; d != NoDay {
+			if first[a] == NoDay || d < first[a] {
+				first[a] = d
+			}
+			if last[a] == NoDay || d > last[a] {
+				last[a] = d
+			}
+		}
+	}
+	top := ctfidf(b, v, topicOf, k, o.TopTerms)
+	npmi := coherence(b, v, top)
+	res.Topics = res.Topics[:0]
+	for a := 0; a < k; a++ {
+		if size[a] == 0 {
+			continue
+		}
+		t := Topic{ID: st.ids[a], Size: size[a], New: st.isNew[a], FirstDay: first[a], LastDay: last[a], NPMI: npmi[a]}
+		for _, tw := range top[a] {
+			t.TopTerms = append(t.TopTerms, v.surfaces[tw.col])
+			t.TopWeights = append(t.TopWeights, tw.w)
+		}
+		t.Label = label(t.TopTerms)
+		if p := st.prior[a]; p != nil {
+			if p.Label != "" {
+				t.Label = p.Label // a continuing topic keeps its name
+			}
+			t.FirstDay = minDay(t.FirstDay, p.FirstDay)
+			t.LastDay = maxDay(t.LastDay, p.LastDay)
+		}
+		ms := members[a]
+		sims := make([]float64, len(ms))
+		for j, i := range ms {
+			sims[j] = res.Assign[i].Similarity
+		}
+		t.Cohesion = stat.Mean(sims, nil)
+		order := make([]int, len(ms))
+		for j := range order {
+			order[j] = j
+		}
+		sort.SliceStable(order, func(x, y int) bool { return sims[order[x]] > sims[order[y]] })
+		for _, j := range order[:min(len(order), o.Representatives)] {
+			t.Representative = append(t.Representative, b.ids[ms[j]])
+		}
+		res.Topics = append(res.Topics, t)
+	}
+	slices.SortFunc(res.Topics, func(x, y Topic) int { return x.ID - y.ID })
+}
+
+// label joins the first three top terms.
+func label(terms []string) string {
+	return strings.Join(terms[:min(3, len(terms))], ", ")
+}
+
+func minDay(a, b int32) int32 {
+	switch {
+	case a == NoDay:
+		return b
+	case b == NoDay:
+		return a
+	}
+	return min(a, b)
+}
+
+func maxDay(a, b int32) int32 {
+	switch {
+	case a == NoDay:
+		return b
+	case b == NoDay:
+		return a
+	}
+	return max(a, b)
+}
+
+// termWeight is one top term of a topic.
+type termWeight struct {
+	col int
+	w   float64
+}
+
+// ctfidf returns the top n terms of each of k topics by class-based TF-IDF (BERTopic's
+// W(t,c) = tf(t,c)/|c| · ln(1 + A/f(t)), with A the mean number of kept words per topic and
+// f(t) the occurrences of t over all topics). Outliers take no part. Ties: the lower column.
+func ctfidf(b *Builder, v *vocabulary, topicOf func(int) int, k, n int) [][]termWeight {
+	cols := len(v.keys)
+	tf := make([][]float64, k) // sparse per topic would save memory; k×cols is small next to the corpus
+	words := make([]float64, k)
+	f := make([]float64, cols)
+	for a := range tf {
+		tf[a] = make([]float64, cols)
+	}
+	for i := 0; i < b.Len(); i++ {
+		a := topicOf(i)
+		if a < 0 {
+			continue
+		}
+		ent, cnt := b.doc(i)
+		for j, tid := range ent {
+			c := v.col[tid]
+			if c < 0 {
+				continue
+			}
+			tf[a][c] += float64(cnt[j])
+			words[a] += float64(cnt[j])
+			f[c] += float64(cnt[j])
+		}
+	}
+	nonEmpty, total := 0, 0.0
+	for _, w := range words {
+		if w > 0 {
+			nonEmpty++
+			total += w
+		}
+	}
+	out := make([][]termWeight, k)
+	if nonEmpty == 0 {
+		return out
+	}
+	avg := total / float64(nonEmpty)
+	for a := 0; a < k; a++ {
+		if words[a] == 0 {
+			continue
+		}
+		var cand []termWeight
+		for c, x := range tf[a] {
+			if x > 0 {
+				cand = append(cand, termWeight{c, x / words[a] * math.Log(1+avg/f[c])})
+			}
+		}
+		slices.SortStableFunc(cand, func(x, y termWeight) int {
+			switch {
+			case x.w > y.w:
+				return -1
+			case x.w < y.w:
+				return 1
+			}
+			return x.col - y.col
+		})
+		out[a] = cand[:min(n, len(cand))]
+	}
+	return out
+}
+
+// coherence returns, per topic, the mean NPMI over the pairs of its top terms, from document
+// co-occurrence over the Builder's documents: NPMI(a,b) = ln(P(a,b)/(P(a)P(b))) / −ln P(a,b),
+// −1 for a pair that never co-occurs and 1 for a pair present in every document.
+func coherence(b *Builder, v *vocabulary, top [][]termWeight) []float64 {
+	k := len(top)
+	type slot struct{ topic, i int }
+	where := map[int32][]slot{}
+	for a, tws := range top {
+		for i, tw := range tws {
+			where[int32(tw.col)] = append(where[int32(tw.col)], slot{a, i})
+		}
+	}
+	co := make([][]float64, k) // co[a][i*n+j]
+	df := make([][]float64, k)
+	for a, tws := range top {
+		co[a] = make([]float64, len(tws)*len(tws))
+		df[a] = make([]float64, len(tws))
+	}
+	var hits []slot
+	n := b.Len()
+	for d := 0; d < n; d++ {
+		ent, _ := b.doc(d)
+		hits = hits[:0]
+		for _, tid := range ent {
+			if c := v.col[tid]; c >= 0 {
+				hits = append(hits, where[c]...)
+			}
+		}
+		slices.SortFunc(hits, func(x, y slot) int {
+			if x.topic != y.topic {
+				return x.topic - y.topic
+			}
+			return x.i - y.i
+		})
+		for x := range hits {
+			h := hits[x]
+			df[h.topic][h.i]++
+			for y := x + 1; y < len(hits) && hits[y].topic == h.topic; y++ {
+				co[h.topic][h.i*len(top[h.topic])+hits[y].i]++
+			}
+		}
+	}
+	out := make([]float64, k)
+	for a, tws := range top {
+		m := len(tws)
+		sum, pairs := 0.0, 0
+		for i := 0; i < m; i++ {
+			for j := i + 1; j < m; j++ {
+				pairs++
+				cij := co[a][i*m+j]
+				if cij == 0 {
+					sum--
+					continue
+				}
+				pij := cij / float64(n)
+				if pij >= 1 {
+					sum++
+					continue
+				}
+				pi, pj := df[a][i]/float64(n), df[a][j]/float64(n)
+				sum += math.Log(pij/(pi*pj)) / -math.Log(pij)
+			}
+		}
+		if pairs > 0 {
+			out[a] = sum / float64(pairs)
+		}
+	}
+	return out
+}

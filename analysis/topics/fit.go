@@ -1,0 +1,539 @@
+package topics
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sort"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+)
+
+// Options configures Fit. The zero value fits with automatic k, seed 0 and the defaults
+// documented on each field.
+type Options struct {
+	// K fixes the number of topics; 0 chooses it in [MinK, MaxK] (see Fit). Ignored when
+	// Prior is set: topics then come from the prior model plus new ones opened as needed.
+	K int
+	// MinK and MaxK bound the automatic choice of k (defaults 5 and 30; MaxK also bounds how
+	// many new topics a run with a Prior may open).
+	MinK, MaxK int
+	// Seed seeds every random choice (sampling, k-means++); the same seed and input give the
+	// same result whatever Workers.
+	Seed uint64
+	// Workers bounds the goroutines of the parallel steps (default GOMAXPROCS).
+	Workers int
+	// Restarts is the number of seeded k-means runs; the one with the highest objective (sum
+	// of cosine similarities to the centroids) is kept (default 10).
+	Restarts int
+	// MaxIter bounds the Lloyd iterations of one run (default 100).
+	MaxIter int
+	// SampleSize: when there are more documents, restarts and the choice of k run on a
+	// uniform sample of this size and the best centroids are then refined on all documents
+	// (default 20000).
+	SampleSize int
+	// Prior is the model of a previous run: its topics keep their ids (see Fit).
+	Prior *Model
+	// MinDF drops terms found in fewer documents (default 2). MaxDF drops terms found in more
+	// than this share of the documents (default 0.5). With a Prior, counts include the
+	// documents of earlier runs.
+	MinDF int
+	MaxDF float64
+	// OutlierSimilarity: a document whose cosine similarity to its topic's centroid is below
+	// it is an outlier (topic −1), as is a document with no kept term (default 0.05; a
+	// negative value keeps every document with a kept term).
+	OutlierSimilarity float64
+	// JoinSimilarity, with a Prior: a document joins its closest prior topic when its
+	// similarity reaches this value. Default: each topic's own threshold stored in the model,
+	// half the median similarity of its members when it was fitted.
+	JoinSimilarity float64
+	// MinTopicSize, with a Prior: new topics smaller than this are not opened and their
+	// documents are outliers (default 3).
+	MinTopicSize int
+	// TopTerms is the number of c-TF-IDF terms reported per topic (default 10) and
+	// Representatives the number of representative document ids (default 3).
+	TopTerms, Representatives int
+	// Features names the feature set the documents were built with (for example
+	// "unigrams+bigrams"); it is stored in the model and a Prior must match it.
+	Features string
+}
+
+func (o Options) withDefaults() Options {
+	if o.MinK <= 0 {
+		o.MinK = 5
+	}
+	if o.MaxK <= 0 {
+		o.MaxK = 30
+	}
+	if o.MaxK < o.MinK {
+		o.MaxK = o.MinK
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Restarts <= 0 {
+		o.Restarts = 10
+	}
+	if o.MaxIter <= 0 {
+		o.MaxIter = 100
+	}
+	if o.SampleSize <= 0 {
+		o.SampleSize = 20000
+	}
+	if o.MinDF <= 0 {
+		o.MinDF = 2
+	}
+	if o.MaxDF <= 0 || o.MaxDF > 1 {
+		o.MaxDF = 0.5
+	}
+	if o.OutlierSimilarity == 0 {
+		o.OutlierSimilarity = 0.05
+	}
+	if o.MinTopicSize <= 0 {
+		o.MinTopicSize = 3
+	}
+	if o.TopTerms <= 0 {
+		o.TopTerms = 10
+	}
+	if o.Representatives <= 0 {
+		o.Representatives = 3
+	}
+	return o
+}
+
+// Assignment is the topic of one document: its id (−1 for an outlier) and the cosine
+// similarity of the document to the topic's centroid.
+type Assignment struct {
+	Topic      int
+	Similarity float64
+}
+
+// Topic describes one topic of a run.
+type Topic struct {
+	ID    int
+	Label string // the first three top terms
+	Size  int    // documents of this run in the topic
+	// TopTerms are the topic's c-TF-IDF top terms as surface forms, with their weights.
+	TopTerms   []string
+	TopWeights []float64
+	// Representative holds the ids of the documents closest to the centroid.
+	Representative []string
+	// NPMI is the mean normalized pointwise mutual information of the pairs of top terms,
+	// from their document co-occurrence in this run (−1..1, higher is more coherent).
+	NPMI float64
+	// Cohesion is the mean similarity of the topic's documents to its centroid.
+	Cohesion float64
+	// FirstDay and LastDay are the first and last days the topic was seen, over this run and
+	// the prior model (NoDay when no document carried a day).
+	FirstDay, LastDay int32
+	// New is true for a topic opened by this run (always true without a Prior).
+	New bool
+}
+
+// KScore is the score of one k tried by the automatic choice of k.
+type KScore struct {
+	K     int
+	Score float64
+}
+
+// Result is the outcome of Fit.
+type Result struct {
+	Assign   []Assignment // one per document, in the order of Add
+	Topics   []Topic      // topics with at least one document in this run, by id
+	Outliers int          // documents with topic −1
+	K        int          // number of clusters fitted (without a Prior) or topics used
+	// Criterion says how k was set: "fixed", "silhouette" (with Scores) or "prior".
+	Criterion string
+	Scores    []KScore
+	Objective float64 // mean similarity of the documents to their centroids
+	Vocab     int     // columns of the TF-IDF matrix
+	NonZeros  int
+	Model     *Model // the fitted model, to save for the next run
+}
+
+// ErrNoDocuments is returned by Fit when no document has a kept term.
+var ErrNoDocuments = errors.New("topics: no document has a term that survives pruning")
+
+// Fit clusters the documents.
+//
+// Without a Prior it builds TF-IDF vectors, runs Options.Restarts seeded spherical k-means
+// runs and keeps the best by objective. With K = 0 the number of topics is the k in
+// [MinK, MaxK] (at most 12 values, spread geometrically) with the highest mean simplified
+// silhouette on a sample of at most 5,000 documents, each k fitted with 2 restarts.
+//
+// With a Prior, every document is compared with the prior topics' centroids and joins the
+// closest one when its similarity reaches the join threshold; the topic keeps its id. The
+// remaining documents are split by bisecting k-means until each part is as tight as the prior
+// topics were (median member similarity at least the median of theirs) or too small to split;
+// each part of MinTopicSize documents or more becomes a new topic with a new id, smaller parts
+// are outliers. The prior centroids move towards the documents that joined them.
+func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
+	o := opts.withDefaults()
+	if o.Prior != nil && o.Prior.Features != o.Features {
+		return nil, fmt.Errorf("topics: prior model was built with features %q, this run uses %q (refit to change)", o.Prior.Features, o.Features)
+	}
+	v := buildVocabulary(b, o.Prior, o.MinDF, o.MaxDF)
+	x := tfidf(b, v)
+	s := &sphere{x: x, workers: o.Workers}
+	n := b.Len()
+	var rows []int
+	for i := 0; i < n; i++ {
+		if x.ptr[i+1] > x.ptr[i] {
+			rows = append(rows, i)
+		}
+	}
+	if len(rows) == 0 {
+		return nil, ErrNoDocuments
+	}
+	res := &Result{Assign: make([]Assignment, n), Vocab: x.cols, NonZeros: len(x.val)}
+	for i := range res.Assign {
+		res.Assign[i].Topic = -1
+	}
+	var st *state
+	var err error
+	if o.Prior == nil {
+		st, err = fitFresh(ctx, s, rows, o, res)
+	} else {
+		st, err = fitPrior(ctx, s, rows, v, o, res)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for p, r := range st.rows {
+		t := st.topic[p]
+		if t >= 0 && st.sim[p] < o.OutlierSimilarity {
+			t = -1
+		}
+		if t >= 0 {
+			res.Assign[r] = Assignment{Topic: st.ids[t], Similarity: st.sim[p]}
+		} else {
+			res.Assign[r] = Assignment{Topic: -1, Similarity: max(st.sim[p], 0)}
+		}
+	}
+	for _, a := range res.Assign {
+		if a.Topic < 0 {
+			res.Outliers++
+		}
+	}
+	res.Objective = 0
+	for _, sm := range st.sim {
+		res.Objective += sm
+	}
+	res.Objective /= float64(len(st.sim))
+	describe(b, v, res, st, o)
+	res.Model = st.model(v, o, res)
+	return res, nil
+}
+
+// state is the outcome of clustering before topics are described: for each clustered row its
+// local topic index (or −1) and similarity; per local topic its id, centroid and history.
+type state struct {
+	rows  []int
+	topic []int
+	sim   []float64
+	ids   []int
+	cent  *mat.Dense // local topics × cols, unit rows
+	isNew []bool
+	prior []*ModelTopic // nil for new topics
+	next  int           // next free id
+}
+
+// fitFresh clusters without a prior model.
+func fitFresh(ctx context.Context, s *sphere, rows []int, o Options, res *Result) (*state, error) {
+	rng := rand.New(rand.NewPCG(o.Seed, 1<<32))
+	sm := sample(rows, o.SampleSize, rng)
+	k := o.K
+	res.Criterion = "fixed"
+	if k <= 0 {
+		res.Criterion = "silhouette"
+		var err error
+		k, res.Scores, err = chooseK(ctx, s, sample(sm, 5000, rng), o)
+		if err != nil {
+			return nil, err
+		}
+	}
+	k = min(k, len(rows))
+	res.K = k
+	best, err := s.fitK(ctx, sm, k, o.Seed, 0, o.Restarts, o.MaxIter, 0)
+	if err != nil {
+		return nil, err
+	}
+	final := best
+	if len(sm) < len(rows) {
+		final = s.newClustering(rows, k)
+		final.cent.Copy(best.cent)
+		if err := s.lloyd(ctx, final, o.MaxIter, 1e-3); err != nil {
+			return nil, err
+		}
+	}
+	// ids by decreasing size, ties by the first document
+	size := make([]int, k)
+	first := make([]int, k)
+	for a := range first {
+		first[a] = math.MaxInt
+	}
+	for p, a := range final.assign {
+		size[a]++
+		first[a] = min(first[a], p)
+	}
+	order := make([]int, k)
+	for a := range order {
+		order[a] = a
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if size[order[i]] != size[order[j]] {
+			return size[order[i]] > size[order[j]]
+		}
+		return first[order[i]] < first[order[j]]
+	})
+	rank := make([]int, k)
+	for r, a := range order {
+		rank[a] = r
+	}
+	st := &state{rows: rows, topic: make([]int, len(rows)), sim: final.sim, ids: make([]int, k),
+		cent: mat.NewDense(k, max(s.x.cols, 1), nil), isNew: make([]bool, k), prior: make([]*ModelTopic, k), next: k}
+	for a := 0; a < k; a++ {
+		st.ids[rank[a]] = rank[a]
+		st.isNew[rank[a]] = true
+		st.cent.SetRow(rank[a], final.cent.RawRowView(a))
+	}
+	for p, a := range final.assign {
+		st.topic[p] = rank[a]
+	}
+	return st, nil
+}
+
+// chooseK fits each candidate k on rows and returns the one with the best mean simplified
+// silhouette (ties: the smaller k).
+func chooseK(ctx context.Context, s *sphere, rows []int, o Options) (int, []KScore, error) {
+	var ks []int
+	lo, hi := o.MinK, min(o.MaxK, len(rows)-1)
+	if hi < lo {
+		return max(1, min(lo, len(rows))), nil, nil
+	}
+	const steps = 12
+	if hi-lo+1 <= steps {
+		for k := lo; k <= hi; k++ {
+			ks = append(ks, k)
+		}
+	} else {
+		ratio := math.Pow(float64(hi)/float64(lo), 1/float64(steps-1))
+		for i := 0; i < steps; i++ {
+			k := int(math.Round(float64(lo) * math.Pow(ratio, float64(i))))
+			if len(ks) == 0 || k > ks[len(ks)-1] {
+				ks = append(ks, min(k, hi))
+			}
+		}
+	}
+	var scores []KScore
+	bestK, bestS := ks[0], math.Inf(-1)
+	for _, k := range ks {
+		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 2, o.MaxIter, 1e-3)
+		if err != nil {
+			return 0, nil, err
+		}
+		sc := c.silhouette()
+		scores = append(scores, KScore{K: k, Score: sc})
+		if sc > bestS {
+			bestK, bestS = k, sc
+		}
+	}
+	return bestK, scores, nil
+}
+
+// fitPrior assigns documents to the prior topics and opens new topics for the rest.
+func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Options, res *Result) (*state, error) {
+	pm := o.Prior
+	cols := max(s.x.cols, 1)
+	index := v.index()
+	kp := len(pm.Topics)
+	res.Criterion = "prior"
+	st := &state{rows: rows, topic: make([]int, len(rows)), sim: make([]float64, len(rows)), next: pm.NextID}
+	var joined []int
+	if kp > 0 {
+		cl := s.newClustering(rows, kp)
+		for a := range pm.Topics {
+			t := &pm.Topics[a]
+			row := cl.cent.RawRowView(a)
+			for j, ti := range t.Terms {
+				if c, ok := index[pm.Terms[ti].Key]; ok {
+					row[c] = t.Weights[j]
+				}
+			}
+			if nr := floats.Norm(row, 2); nr > 0 {
+				floats.Scale(1/nr, row)
+			}
+		}
+		s.assign(cl, transpose(cl.cent, nil))
+		for p := range rows {
+			t := &pm.Topics[cl.assign[p]]
+			thr := t.Join
+			if o.JoinSimilarity > 0 {
+				thr = o.JoinSimilarity
+			}
+			st.sim[p] = cl.sim[p]
+			if cl.sim[p] >= thr && cl.sim[p] > 0 {
+				st.topic[p] = cl.assign[p]
+				joined = append(joined, p)
+			} else {
+				st.topic[p] = -1
+			}
+		}
+		// prior centroids move towards today's documents: decayed history mass plus the sum
+		st.cent = mat.NewDense(kp, cols, nil)
+		for a := range pm.Topics {
+			row := st.cent.RawRowView(a)
+			floats.AddScaled(row, priorDecay*pm.Topics[a].Mass, cl.cent.RawRowView(a))
+		}
+		for _, p := range joined {
+			row := st.cent.RawRowView(st.topic[p])
+			idx, val := s.x.row(rows[p])
+			for j, t := range idx {
+				row[t] += val[j]
+			}
+		}
+		for a := 0; a < kp; a++ {
+			row := st.cent.RawRowView(a)
+			if nr := floats.Norm(row, 2); nr > 0 {
+				floats.Scale(1/nr, row)
+			}
+			st.ids = append(st.ids, pm.Topics[a].ID)
+			st.isNew = append(st.isNew, false)
+			st.prior = append(st.prior, &pm.Topics[a])
+		}
+	} else {
+		st.cent = mat.NewDense(1, cols, nil)
+		for p := range st.topic {
+			st.topic[p] = -1
+		}
+	}
+	var residual []int
+	for p := range rows {
+		if st.topic[p] < 0 {
+			residual = append(residual, p)
+		}
+	}
+	target := 0.0
+	if kp > 0 {
+		med := make([]float64, kp)
+		for a, t := range pm.Topics {
+			med[a] = t.Median
+		}
+		slices.Sort(med)
+		target = stat.Quantile(0.5, stat.Empirical, med, nil)
+	}
+	parts, err := bisect(ctx, s, rows, residual, target, o)
+	if err != nil {
+		return nil, err
+	}
+	var newCent [][]float64
+	for _, part := range parts {
+		if len(part.members) < o.MinTopicSize {
+			continue
+		}
+		local := len(st.ids)
+		for j, p := range part.members {
+			st.topic[p] = local
+			st.sim[p] = part.sim[j]
+		}
+		st.ids = append(st.ids, st.next)
+		st.next++
+		st.isNew = append(st.isNew, true)
+		st.prior = append(st.prior, nil)
+		newCent = append(newCent, part.cent)
+	}
+	if kp == 0 {
+		st.cent = mat.NewDense(max(len(newCent), 1), cols, nil)
+	} else if len(newCent) > 0 {
+		grown := mat.NewDense(kp+len(newCent), cols, nil)
+		for a := 0; a < kp; a++ {
+			grown.SetRow(a, st.cent.RawRowView(a))
+		}
+		st.cent = grown
+	}
+	for j, c := range newCent {
+		st.cent.SetRow(len(st.ids)-len(newCent)+j, c)
+	}
+	res.K = len(st.ids)
+	return st, nil
+}
+
+// priorDecay weighs a prior topic's history when its centroid moves towards today's documents.
+const priorDecay = 0.5
+
+// part is one cluster found by bisect: positions into rows, their similarities, the centroid.
+type part struct {
+	members []int
+	sim     []float64
+	cent    []float64
+}
+
+// bisect splits the residual rows (positions into rows) with 2-means until every part has a
+// median similarity to its centroid of at least target, or fewer than 2·MinTopicSize members,
+// or MaxK parts exist. Parts come back ordered by their first member.
+func bisect(ctx context.Context, s *sphere, rows, residual []int, target float64, o Options) ([]part, error) {
+	if len(residual) == 0 {
+		return nil, nil
+	}
+	one := func(members []int) part {
+		cent := make([]float64, max(s.x.cols, 1))
+		for _, p := range members {
+			idx, val := s.x.row(rows[p])
+			for j, t := range idx {
+				cent[t] += val[j]
+			}
+		}
+		if nr := floats.Norm(cent, 2); nr > 0 {
+			floats.Scale(1/nr, cent)
+		}
+		sim := make([]float64, len(members))
+		for j, p := range members {
+			sim[j] = s.x.dotDense(rows[p], cent)
+		}
+		return part{members: members, sim: sim, cent: cent}
+	}
+	median := func(x []float64) float64 {
+		c := slices.Clone(x)
+		slices.Sort(c)
+		return stat.Quantile(0.5, stat.Empirical, c, nil)
+	}
+	queue := []part{one(residual)}
+	var done []part
+	for len(queue) > 0 {
+		pt := queue[0]
+		queue = queue[1:]
+		if len(pt.members) < 2*o.MinTopicSize || median(pt.sim) >= target || len(done)+len(queue)+2 > o.MaxK {
+			done = append(done, pt)
+			continue
+		}
+		sub := make([]int, len(pt.members))
+		for j, p := range pt.members {
+			sub[j] = rows[p]
+		}
+		c, err := s.fitK(ctx, sub, 2, o.Seed, uint64(7919*len(done)+len(queue)+1<<20), 3, o.MaxIter, 0)
+		if err != nil {
+			return nil, err
+		}
+		var a, b []int
+		for j, p := range pt.members {
+			if c.assign[j] == 0 {
+				a = append(a, p)
+			} else {
+				b = append(b, p)
+			}
+		}
+		if len(a) == 0 || len(b) == 0 {
+			done = append(done, pt)
+			continue
+		}
+		queue = append(queue, one(a), one(b))
+	}
+	sort.SliceStable(done, func(i, j int) bool { return done[i].members[0] < done[j].members[0] })
+	return done, nil
+}

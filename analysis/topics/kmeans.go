@@ -1,0 +1,331 @@
+package topics
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"sync"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
+)
+
+// sphere runs spherical k-means over a subset of the rows of an L2-normalized CSR matrix.
+// Every per-row computation runs in parallel over contiguous chunks of rows, and every
+// reduction runs in row order on one goroutine, so results do not depend on workers.
+type sphere struct {
+	x       *csr
+	workers int
+}
+
+// clustering is the state of one k-means run over rows.
+type clustering struct {
+	rows   []int
+	cent   *mat.Dense // k × cols, unit rows
+	assign []int      // per position in rows
+	sim    []float64  // cosine similarity to the assigned centroid
+	second []float64  // similarity to the closest other centroid
+	obj    float64    // sum of sim
+	iters  int
+}
+
+func (c *clustering) k() int { r, _ := c.cent.Dims(); return r }
+
+// parallel runs fn over [0,n) in contiguous chunks, one per worker.
+func (s *sphere) parallel(n int, fn func(w, lo, hi int)) {
+	w := s.workers
+	if w < 1 {
+		w = 1
+	}
+	if w > n {
+		w = n
+	}
+	if w <= 1 {
+		if n > 0 {
+			fn(0, 0, n)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < w; i++ {
+		lo, hi := i*n/w, (i+1)*n/w
+		wg.Go(func() { fn(i, lo, hi) })
+	}
+	wg.Wait()
+}
+
+// transpose returns the centroids term-major (cols × k), so that one non-zero of a document
+// meets the k centroid weights of its term in one contiguous run.
+func transpose(cent *mat.Dense, dst []float64) []float64 {
+	k, cols := cent.Dims()
+	dst = slices.Grow(dst[:0], k*cols)[:k*cols]
+	for c := 0; c < k; c++ {
+		row := cent.RawRowView(c)
+		for t, v := range row {
+			dst[t*k+c] = v
+		}
+	}
+	return dst
+}
+
+// assign sets, for every row, the closest centroid (ties: the lowest index), its similarity and
+// the similarity of the runner-up. It returns how many assignments changed.
+func (s *sphere) assign(c *clustering, centT []float64) int {
+	k := c.k()
+	changed := make([]int, max(s.workers, 1))
+	s.parallel(len(c.rows), func(w, lo, hi int) {
+		acc := make([]float64, k)
+		for p := lo; p < hi; p++ {
+			clear(acc)
+			idx, val := s.x.row(c.rows[p])
+			for j, t := range idx {
+				off := int(t) * k
+				floats.AddScaled(acc, val[j], centT[off:off+k])
+			}
+			best, bs, second := 0, math.Inf(-1), math.Inf(-1)
+			for q, v := range acc {
+				if v > bs {
+					best, bs, second = q, v, bs
+				} else if v > second {
+					second = v
+				}
+			}
+			if k == 1 {
+				second = 0
+			}
+			if c.assign[p] != best {
+				changed[w]++
+			}
+			c.assign[p], c.sim[p], c.second[p] = best, bs, second
+		}
+	})
+	c.obj = 0
+	for _, v := range c.sim {
+		c.obj += v
+	}
+	n := 0
+	for _, v := range changed {
+		n += v
+	}
+	return n
+}
+
+// update recomputes the centroids as the normalized sums of their rows, in row order. An empty
+// centroid is moved onto the row farthest from its own centroid among clusters with more than
+// one row.
+func (s *sphere) update(c *clustering) {
+	k, _ := c.cent.Dims()
+	c.cent.Zero()
+	size := make([]int, k)
+	for p, r := range c.rows {
+		a := c.assign[p]
+		size[a]++
+		row := c.cent.RawRowView(a)
+		idx, val := s.x.row(r)
+		for j, t := range idx {
+			row[t] += val[j]
+		}
+	}
+	var order []int
+	for a := 0; a < k; a++ {
+		if size[a] > 0 {
+			continue
+		}
+		if order == nil {
+			order = make([]int, len(c.rows))
+			for p := range order {
+				order[p] = p
+			}
+			sort.SliceStable(order, func(i, j int) bool { return c.sim[order[i]] < c.sim[order[j]] })
+		}
+		for len(order) > 0 {
+			p := order[0]
+			order = order[1:]
+			if size[c.assign[p]] <= 1 {
+				continue
+			}
+			// move row p into the empty cluster
+			old := c.assign[p]
+			size[old]--
+			idx, val := s.x.row(c.rows[p])
+			orow := c.cent.RawRowView(old)
+			for j, t := range idx {
+				orow[t] -= val[j]
+			}
+			c.assign[p] = a
+			size[a] = 1
+			row := c.cent.RawRowView(a)
+			for j, t := range idx {
+				row[t] += val[j]
+			}
+			break
+		}
+	}
+	for a := 0; a < k; a++ {
+		row := c.cent.RawRowView(a)
+		if n := floats.Norm(row, 2); n > 0 {
+			floats.Scale(1/n, row)
+		}
+	}
+}
+
+// lloyd alternates assignment and update from the centroids in c until fewer than
+// stop·len(rows) assignments change or maxIter is reached. c ends with the assignment to its
+// centroids.
+func (s *sphere) lloyd(ctx context.Context, c *clustering, maxIter int, stop float64) error {
+	var centT []float64
+	for i := range c.assign {
+		c.assign[i] = -1
+	}
+	for it := 0; ; it++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		centT = transpose(c.cent, centT)
+		changed := s.assign(c, centT)
+		c.iters = it + 1
+		if it > 0 && float64(changed) <= stop*float64(len(c.rows)) || it+1 >= maxIter {
+			return nil
+		}
+		s.update(c)
+	}
+}
+
+// newClustering allocates the state for k clusters over rows.
+func (s *sphere) newClustering(rows []int, k int) *clustering {
+	return &clustering{
+		rows:   rows,
+		cent:   mat.NewDense(k, max(s.x.cols, 1), nil),
+		assign: make([]int, len(rows)),
+		sim:    make([]float64, len(rows)),
+		second: make([]float64, len(rows)),
+	}
+}
+
+// seed chooses k initial centroids among rows by greedy k-means++: each new centre is the best,
+// by the resulting potential, of 2+⌊ln k⌋ candidates drawn with probability proportional to
+// their distance 1−cos to the closest centre so far (the squared Euclidean distance on the
+// unit sphere, halved).
+func (s *sphere) seed(ctx context.Context, c *clustering, rng *rand.Rand) error {
+	k := c.k()
+	n := len(c.rows)
+	trials := 2 + int(math.Log(float64(k)))
+	dense := make([]float64, s.x.cols)
+	closest := make([]float64, n)
+	cand := make([]float64, n)
+	best := make([]float64, n)
+	dist := func(r int, out []float64) {
+		idx, val := s.x.row(r)
+		for j, t := range idx {
+			dense[t] = val[j]
+		}
+		s.parallel(n, func(_, lo, hi int) {
+			for p := lo; p < hi; p++ {
+				out[p] = max(0, 1-s.x.dotDense(c.rows[p], dense))
+			}
+		})
+		for _, t := range idx {
+			dense[t] = 0
+		}
+	}
+	setCentre := func(a, r int) {
+		row := c.cent.RawRowView(a)
+		clear(row)
+		idx, val := s.x.row(r)
+		for j, t := range idx {
+			row[t] = val[j]
+		}
+	}
+	first := rng.IntN(n)
+	setCentre(0, c.rows[first])
+	dist(c.rows[first], closest)
+	cum := make([]float64, n)
+	for a := 1; a < k; a++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		total := 0.0
+		for p, d := range closest {
+			total += d
+			cum[p] = total
+		}
+		bestPot, bestRow := math.Inf(1), -1
+		for tr := 0; tr < trials; tr++ {
+			var p int
+			if total <= 0 {
+				p = rng.IntN(n)
+			} else {
+				p = sort.SearchFloat64s(cum, rng.Float64()*total)
+				if p >= n {
+					p = n - 1
+				}
+			}
+			dist(c.rows[p], cand)
+			pot := 0.0
+			for q := range cand {
+				cand[q] = min(cand[q], closest[q])
+				pot += cand[q]
+			}
+			if pot < bestPot {
+				bestPot, bestRow = pot, p
+				copy(best, cand)
+			}
+		}
+		setCentre(a, c.rows[bestRow])
+		copy(closest, best)
+	}
+	return nil
+}
+
+// fitK runs restarts of seeded spherical k-means over rows and keeps the run with the highest
+// objective (ties: the earliest restart). Restart r draws from PCG(seed, r+stream).
+func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint64, restarts, maxIter int, stop float64) (*clustering, error) {
+	var best *clustering
+	for r := 0; r < max(restarts, 1); r++ {
+		rng := rand.New(rand.NewPCG(seed, stream+uint64(r)))
+		c := s.newClustering(rows, k)
+		if err := s.seed(ctx, c, rng); err != nil {
+			return nil, err
+		}
+		if err := s.lloyd(ctx, c, maxIter, stop); err != nil {
+			return nil, err
+		}
+		if best == nil || c.obj > best.obj {
+			best = c
+		}
+	}
+	return best, nil
+}
+
+// silhouette returns the mean simplified silhouette of a clustering: for each row,
+// (b − a) / max(a, b) with a = 1 − cos to its centroid and b = 1 − cos to the closest other.
+func (c *clustering) silhouette() float64 {
+	if len(c.rows) == 0 {
+		return 0
+	}
+	s := 0.0
+	for p := range c.rows {
+		a, b := 1-c.sim[p], 1-c.second[p]
+		if m := max(a, b); m > 0 {
+			s += (b - a) / m
+		}
+	}
+	return s / float64(len(c.rows))
+}
+
+// sample returns up to n rows chosen uniformly without replacement, ascending.
+func sample(rows []int, n int, rng *rand.Rand) []int {
+	if len(rows) <= n {
+		return rows
+	}
+	cp := slices.Clone(rows)
+	for i := 0; i < n; i++ {
+		j := i + rng.IntN(len(cp)-i)
+		cp[i], cp[j] = cp[j], cp[i]
+	}
+	out := cp[:n]
+	slices.Sort(out)
+	return out
+}

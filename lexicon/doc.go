@@ -1,0 +1,27 @@
+// Package lexicon loads Drishti's lexicons and matches them against analysed Hindi text.
+//
+// A lexicon is a set of entries read from plain UTF-8 TSV files that analysts edit (the
+// format is described in docs/lexicon.md):
+//
+//	# category	term	weight	match	note
+//	war	युद्ध	10
+//	war	विश्व युद्ध	10	stem	a phrase: matches विश्व युद्धों too
+//	threat	धमकी	6	forms:धमकियां|धमकियों
+//	@negator	नहीं	-0.74	exact
+//
+// Data flows in three steps. Parse reads one file into Entries, reporting every malformed
+// line as a *ParseError (file:line:col: message). New (or Load and Default, which parse and
+// then call New) builds a Lexicon: it orders the categories (threat, alliance and war first,
+// then user categories alphabetically; positive and negative are the tone lists, the "@"
+// classes are modifiers), computes a checksum of the canonical content for run manifests,
+// and compiles a trie over token matching keys (hindi.AppendKey, so nukta, nasal and digit
+// variants meet on one key). Lexicon.Match then finds, for each category, the leftmost-
+// longest matches in a hindi.Doc in time linear in the number of tokens, with phrases,
+// stems (hindi.Stem on each word) and listed inflections.
+//
+// The embedded default lexicon (lexicon/default/*.tsv) is written by this project. Check
+// validates files for `drishti lexicon check`; Stats summarizes a lexicon.
+//
+// A Lexicon is immutable and safe for concurrent use; a Scratch holds the per-goroutine
+// buffers of Match.
+package lexicon

@@ -1,0 +1,28 @@
+// Package output writes Drishti's reports: articles, hits, topics, trends and rejects as
+// Parquet files (parquet-go, zstd, row groups of at most 128k rows, microsecond UTC
+// timestamps, DATE days, key-value metadata) with optional Arrow IPC copies, plus the run's
+// manifest.json.
+//
+// Data flows through one Run per batch job:
+//
+//	run, err := output.Create(output.Options{Dir: "drishti-out", RunID: id, Categories: cats})
+//	defer run.Abort()              // no-op after Commit
+//	run.WriteRejects(rejects)      // streaming, any number of calls
+//	run.WriteHits(hits)            // streaming, any number of calls
+//	run.WriteArticles(articles)    // after topics are known
+//	run.WriteTopics(topics)
+//	run.WriteTrends(output.Trends(articles, cats))
+//	run.Commit(&manifest)          // checked Close of every file, then atomic renames
+//
+// Everything is written into Dir/.drishti-tmp-<run id>/ and moved into Dir by Commit, one
+// rename per file (or per day folder with Options.PartitionByDay), so a failed or killed run
+// leaves the previous reports untouched; manifest.json is renamed last. With PartitionByDay,
+// articles, hits and trends become Hive-style datasets (articles/day=2026-11-26/part-0.parquet)
+// and a run replaces exactly the day folders it wrote.
+//
+// The schema of each report is described once, as a list of columns; the articles and topics
+// schemas grow three (C_hits, C_score, C_density) or one (mean_C) column per lexicon category
+// known at run time. The same description drives the Parquet writer (parquet.Row values, no
+// reflection), the Arrow writer and Columns, which lists the DuckDB types documented in
+// docs/reports.md and checked by scripts/duckdb-check.mjs.
+package output

@@ -1,0 +1,421 @@
+package output
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// DefaultRowGroupRows is the row-group limit used when Options.RowGroupRows is 0.
+const DefaultRowGroupRows = 128 * 1024
+
+// DefaultMaxOpenPartitions bounds the partition files open at once per report when
+// Options.MaxOpenPartitions is 0.
+const DefaultMaxOpenPartitions = 16
+
+// HiveNullPartition is the partition value of rows whose day is unknown; DuckDB and Spark
+// read it back as NULL.
+const HiveNullPartition = "__HIVE_DEFAULT_PARTITION__"
+
+// ManifestFile is the name of the run manifest written by Commit.
+const ManifestFile = "manifest.json"
+
+// tmpPrefix starts the name of the folder inside Options.Dir in which a run writes.
+const tmpPrefix = ".drishti-tmp-"
+
+// Keys of the key-value metadata written into every Parquet file and Arrow schema.
+const (
+	MetaVersion         = "drishti.version"
+	MetaRunID           = "drishti.run_id"
+	MetaSchemaVersion   = "drishti.schema_version"
+	MetaLexiconChecksum = "drishti.lexicon_checksum"
+	MetaReport          = "drishti.report"
+	MetaCategories      = "drishti.categories"
+)
+
+// Sentinel errors.
+var (
+	// ErrClosed is returned by the Write methods and Commit after Commit or Abort.
+	ErrClosed = errors.New("output: run already committed or aborted")
+	// ErrOptions wraps every error about invalid Options.
+	ErrOptions = errors.New("output: invalid options")
+)
+
+// Options configures a Run. Dir, RunID and Categories are the only fields most callers set;
+// the zero value of every other field is a sensible default.
+type Options struct {
+	// Dir is the output folder (--out); it is created if missing.
+	Dir string
+	// Parquet and Arrow select the formats; when both are false Parquet is written.
+	Parquet, Arrow bool
+	// PartitionByDay writes articles, hits and trends as Hive-style datasets
+	// (articles/day=2026-11-26/part-0.parquet); topics and rejects stay single files.
+	PartitionByDay bool
+	// Categories are the lexicon categories, in column order. Names must match
+	// [A-Za-z_][A-Za-z0-9_]* and be unique, so that C_hits, C_score… are plain SQL names.
+	Categories []string
+	// RowGroupRows caps the rows per Parquet row group (default DefaultRowGroupRows).
+	RowGroupRows int
+	// MaxOpenPartitions caps the partition files open at once per report (default
+	// DefaultMaxOpenPartitions); when a day comes back after its file was closed, the next
+	// part file (part-1, part-2, …) of that day is opened.
+	MaxOpenPartitions int
+
+	RunID           string // required; names the temporary folder, so [A-Za-z0-9._-] only
+	Version         string // drishti version, written as MetaVersion
+	LexiconChecksum string // written as MetaLexiconChecksum
+	// Metadata holds further key-value pairs for every file; the Meta… keys above win.
+	Metadata map[string]string
+}
+
+// Run writes one run's reports into a temporary folder inside Options.Dir and moves them into
+// place on Commit. Its methods are safe for concurrent use, but rows passed in separate calls
+// are written in call order, so callers that want deterministic files call from one goroutine
+// in a deterministic order.
+type Run struct {
+	mu     sync.Mutex
+	opts   Options
+	tmp    string
+	meta   map[string]string
+	tables map[string]*table
+	done   bool
+	err    error // first write error; Commit refuses to publish after one
+}
+
+// Create validates opts and makes the temporary folder Dir/.drishti-tmp-<RunID>.
+func Create(opts Options) (*Run, error) {
+	if opts.Dir == "" {
+		return nil, fmt.Errorf("%w: Dir is empty", ErrOptions)
+	}
+	if !validRunID(opts.RunID) {
+		return nil, fmt.Errorf("%w: run id %q must be non-empty and use only A-Z a-z 0-9 . _ -", ErrOptions, opts.RunID)
+	}
+	seen := make(map[string]bool, len(opts.Categories))
+	for i, c := range opts.Categories {
+		if !validCategory(c) {
+			return nil, fmt.Errorf("%w: category %d %q is not a valid column name prefix", ErrOptions, i+1, c)
+		}
+		if seen[c] {
+			return nil, fmt.Errorf("%w: category %q is listed twice", ErrOptions, c)
+		}
+		seen[c] = true
+	}
+	if opts.RowGroupRows < 0 || opts.MaxOpenPartitions < 0 {
+		return nil, fmt.Errorf("%w: RowGroupRows and MaxOpenPartitions must not be negative", ErrOptions)
+	}
+	if opts.RowGroupRows == 0 {
+		opts.RowGroupRows = DefaultRowGroupRows
+	}
+	if opts.MaxOpenPartitions == 0 {
+		opts.MaxOpenPartitions = DefaultMaxOpenPartitions
+	}
+	if !opts.Parquet && !opts.Arrow {
+		opts.Parquet = true
+	}
+	opts.Categories = slices.Clone(opts.Categories)
+
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating output folder: %w", err)
+	}
+	tmp := filepath.Join(opts.Dir, tmpPrefix+opts.RunID)
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("creating temporary folder: %w", err)
+	}
+	meta := make(map[string]string, len(opts.Metadata)+5)
+	for k, v := range opts.Metadata {
+		meta[k] = v
+	}
+	meta[MetaVersion] = opts.Version
+	meta[MetaRunID] = opts.RunID
+	meta[MetaSchemaVersion] = SchemaVersion
+	meta[MetaLexiconChecksum] = opts.LexiconChecksum
+	meta[MetaCategories] = strings.Join(opts.Categories, ",")
+
+	r := &Run{opts: opts, tmp: tmp, meta: meta, tables: make(map[string]*table)}
+	for _, rep := range []*report{
+		articlesReport(opts.Categories), hitsReport(), topicsReport(opts.Categories),
+		trendsReport(), rejectsReport(),
+	} {
+		r.tables[rep.name] = r.newTable(rep)
+	}
+	return r, nil
+}
+
+// TempDir returns the temporary folder the run writes into before Commit.
+func (r *Run) TempDir() string { return r.tmp }
+
+func validRunID(id string) bool {
+	if id == "" || id == "." || id == ".." || len(id) > 200 {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func validCategory(c string) bool {
+	if c == "" || len(c) > 100 {
+		return false
+	}
+	for i, b := range []byte(c) {
+		letter := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
+		if !letter && !(i > 0 && b >= '0' && b <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// write sends n rows to the named table under the run's lock.
+func (r *Run) write(name string, n int, day func(int) (int32, bool), emit func(sink, int)) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.done {
+		return ErrClosed
+	}
+	if r.err != nil {
+		return r.err
+	}
+	if err := r.tables[name].write(n, day, emit); err != nil {
+		r.err = fmt.Errorf("writing %s: %w", name, err)
+		return r.err
+	}
+	return nil
+}
+
+// WriteArticles appends articles. It may be called any number of times.
+func (r *Run) WriteArticles(rows []Article) error {
+	ncat := len(r.opts.Categories)
+	return r.write(ReportArticles, len(rows),
+		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
+		func(s sink, i int) { emitArticle(s, &rows[i], ncat) })
+}
+
+// WriteHits appends lexicon matches; it streams and may be called any number of times.
+func (r *Run) WriteHits(rows []Hit) error {
+	return r.write(ReportHits, len(rows),
+		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
+		func(s sink, i int) { emitHit(s, &rows[i]) })
+}
+
+// WriteTopics appends topics.
+func (r *Run) WriteTopics(rows []Topic) error {
+	ncat := len(r.opts.Categories)
+	return r.write(ReportTopics, len(rows), nil, func(s sink, i int) { emitTopic(s, &rows[i], ncat) })
+}
+
+// WriteTrends appends trend rows (see Trends).
+func (r *Run) WriteTrends(rows []Trend) error {
+	return r.write(ReportTrends, len(rows),
+		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
+		func(s sink, i int) { emitTrend(s, &rows[i]) })
+}
+
+// WriteRejects appends rejected input rows; it streams and may be called any number of times.
+func (r *Run) WriteRejects(rows []Reject) error {
+	return r.write(ReportRejects, len(rows), nil, func(s sink, i int) { emitReject(s, &rows[i]) })
+}
+
+// RowCounts returns the rows written so far per report name.
+func (r *Run) RowCounts() map[string]int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m := make(map[string]int64, len(r.tables))
+	for name, t := range r.tables {
+		m[name] = t.rows
+	}
+	return m
+}
+
+// Commit closes every writer (checking each Close), writes manifest (any JSON-marshalable
+// value; a *Manifest gets its Reports and Files filled in) as manifest.json, and moves the
+// new files into Options.Dir. Each file or partition folder is replaced by one rename; the
+// files it replaces are first moved aside and are moved back if a later rename fails, and
+// manifest.json is renamed last. On any error before the renames begin, Options.Dir is left
+// exactly as it was and the temporary folder is removed.
+func (r *Run) Commit(manifest any) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.done {
+		return ErrClosed
+	}
+	r.done = true
+	err := r.commit(manifest)
+	if err != nil {
+		r.closeAll()
+		if rerr := os.RemoveAll(r.tmp); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("removing temporary folder: %w", rerr))
+		}
+	}
+	return err
+}
+
+// Abort closes every writer and removes the temporary folder; the reports in Options.Dir
+// are untouched. Abort after Commit or Abort does nothing and returns nil, so a deferred
+// Abort is safe.
+func (r *Run) Abort() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.done {
+		return nil
+	}
+	r.done = true
+	r.closeAll()
+	if err := os.RemoveAll(r.tmp); err != nil {
+		return fmt.Errorf("removing temporary folder: %w", err)
+	}
+	return nil
+}
+
+func (r *Run) closeAll() {
+	for _, name := range reportNames {
+		r.tables[name].abort()
+	}
+}
+
+func (r *Run) commit(manifest any) error {
+	if r.err != nil {
+		return fmt.Errorf("not committing after a write error: %w", r.err)
+	}
+	var moves []string // paths relative to tmp and Dir, in move order
+	for _, name := range reportNames {
+		t := r.tables[name]
+		paths, err := t.finish()
+		if err != nil {
+			return fmt.Errorf("finishing %s: %w", name, err)
+		}
+		moves = append(moves, paths...)
+	}
+	if m, ok := manifest.(*Manifest); ok && m != nil {
+		m.Reports = make(map[string]int64, len(r.tables))
+		for name, t := range r.tables {
+			m.Reports[name] = t.rows
+		}
+		m.Files = slices.Clone(moves)
+		m.SchemaVersion = SchemaVersion
+	}
+	if manifest != nil {
+		data, err := json.MarshalIndent(manifest, "", "  ")
+		if err != nil {
+			return fmt.Errorf("encoding manifest: %w", err)
+		}
+		if err := writeFileSync(filepath.Join(r.tmp, ManifestFile), append(data, '\n')); err != nil {
+			return fmt.Errorf("writing manifest: %w", err)
+		}
+		moves = append(moves, ManifestFile)
+	}
+	if err := publish(r.tmp, r.opts.Dir, moves); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(r.tmp); err != nil {
+		return fmt.Errorf("removing temporary folder after commit: %w", err)
+	}
+	syncDir(r.opts.Dir)
+	return nil
+}
+
+// publish renames each path from tmp into dir. An existing target is first renamed into
+// tmp/.old; if a later step fails, the moves done so far are undone in reverse order.
+func publish(tmp, dir string, paths []string) error {
+	old := filepath.Join(tmp, ".old")
+	type move struct {
+		rel      string
+		replaced bool
+	}
+	var done []move
+	undo := func(cause error) error {
+		var errs []error
+		for i := len(done) - 1; i >= 0; i-- {
+			m := done[i]
+			dst := filepath.Join(dir, m.rel)
+			if err := os.Rename(dst, filepath.Join(tmp, m.rel)); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if m.replaced {
+				if err := os.Rename(filepath.Join(old, m.rel), dst); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+		if len(errs) > 0 {
+			return errors.Join(cause, fmt.Errorf("restoring previous reports (see %s): %w", old, errors.Join(errs...)))
+		}
+		return cause
+	}
+	for _, rel := range paths {
+		src, dst := filepath.Join(tmp, rel), filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return undo(fmt.Errorf("creating folder for %s: %w", rel, err))
+		}
+		m := move{rel: rel}
+		if _, err := os.Lstat(dst); err == nil {
+			aside := filepath.Join(old, rel)
+			if err := os.MkdirAll(filepath.Dir(aside), 0o755); err != nil {
+				return undo(fmt.Errorf("moving previous %s aside: %w", rel, err))
+			}
+			if err := os.Rename(dst, aside); err != nil {
+				return undo(fmt.Errorf("moving previous %s aside: %w", rel, err))
+			}
+			m.replaced = true
+		} else if !errors.Is(err, os.ErrNotExist) {
+			return undo(fmt.Errorf("checking %s: %w", rel, err))
+		}
+		if err := os.Rename(src, dst); err != nil {
+			if m.replaced {
+				if rerr := os.Rename(filepath.Join(old, rel), dst); rerr != nil {
+					err = errors.Join(err, rerr)
+				}
+			}
+			return undo(fmt.Errorf("moving %s into place: %w", rel, err))
+		}
+		done = append(done, m)
+	}
+	return nil
+}
+
+func writeFileSync(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir flushes a folder's entries to disk where the platform allows it; failure is
+// harmless (the renames are done) and ignored.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+func sortedKV(m map[string]string) (keys, vals []string) {
+	keys = make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	vals = make([]string, len(keys))
+	for i, k := range keys {
+		vals[i] = m[k]
+	}
+	return keys, vals
+}
