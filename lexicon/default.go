@@ -1,15 +1,17 @@
 package lexicon
 
 import (
+	"embed"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 )
 
-// defaultFS holds the default lexicon files (lexicon/default/*.tsv). It is nil until the
-// default word lists exist in the tree.
-var defaultFS fs.FS
+// defaultFS holds the default lexicon files, one per category plus modifiers.tsv.
+//
+//go:embed default/*.tsv
+var defaultFS embed.FS
 
 // Default returns the embedded default lexicon: threat, alliance and war, the positive and
 // negative tone lists and the modifiers. It is parsed on each call; callers keep the result.
@@ -27,18 +29,12 @@ func Default() (*Lexicon, error) {
 
 // DefaultFiles returns the names of the embedded default files, sorted.
 func DefaultFiles() []string {
-	if defaultFS == nil {
-		return nil
-	}
 	names, _ := fs.Glob(defaultFS, "default/*.tsv")
 	slices.Sort(names)
 	return names
 }
 
 func defaultEntries() ([]Entry, error) {
-	if defaultFS == nil {
-		return nil, errNoDefault
-	}
 	var all []Entry
 	for _, name := range DefaultFiles() {
 		f, err := defaultFS.Open(name)

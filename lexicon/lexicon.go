@@ -3,7 +3,6 @@ package lexicon
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -22,6 +21,7 @@ type Lexicon struct {
 	nslots     int
 	nodes      []node
 	maxDepth   int
+	filter     rootFilter
 	checksum   string
 }
 
@@ -133,8 +133,8 @@ func variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) ([][]string, bool) {
 		var keys []string
 		for i := range d.Tokens {
 			k := string(d.Key(i))
-			if k == "" {
-				continue
+			if k == "" || isHyphen(d.Key(i)) && len(keys) > 0 {
+				continue // hyphens inside a phrase are optional (see Match)
 			}
 			if e.Match == MatchStem {
 				k = hindi.Stem(k)
@@ -256,6 +256,7 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 			l.nodes[i].ents[j] = newIndex[ei]
 		}
 	}
+	l.filter = newRootFilter(&l.nodes[0])
 	l.checksum = checksum(l.entries)
 	return l, conflicts
 }
@@ -324,6 +325,3 @@ func Check(files ...string) ([]*ParseError, error) {
 	})
 	return problems, nil
 }
-
-// errNoDefault is returned by Default when the binary was built without default files.
-var errNoDefault = errors.New("no embedded default lexicon")

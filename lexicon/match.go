@@ -11,44 +11,47 @@ type Match struct {
 // Scratch holds the buffers of Match for one goroutine. The zero value is ready to use;
 // reuse it across documents to avoid allocation.
 type Scratch struct {
-	buf     []byte
-	keys    string
-	keyEnd  []int32
-	stems   []string
-	bestEnd []int32
-	bestEnt []int32
-	covered []int32
-	touched []int32
-	active  []int32
-	next    []int32
+	// cache remembers, for tokens that may be stemmed, the root edges their key and stem
+	// lead to: stemming scans a table of suffixes, and news repeats its words.
+	cache    map[string]rootEdges
+	cacheLex *Lexicon
+	bestEnd  []int32
+	bestEnt  []int32
+	covered  []int32
+	touched  []int32
+	active   []int32
+	next     []int32
 }
 
-// Key returns the matching key of token i of the document last passed to Match.
-func (s *Scratch) Key(i int) string {
-	start := int32(0)
-	if i > 0 {
-		start = s.keyEnd[i-1]
-	}
-	return s.keys[start:s.keyEnd[i]]
-}
+// rootEdges are the root's children for a token: by exact key and by stem (-1: none).
+type rootEdges struct{ exact, stem int32 }
 
-// Stem returns hindi.Stem of token i's key, for the document last passed to Match.
-func (s *Scratch) Stem(i int) string { return s.stems[i] }
+// maxCache bounds Scratch.cache; when full it starts afresh.
+const maxCache = 1 << 15
 
-// prepare copies the token keys of d into one string (one allocation per document) so that
-// keys and stems are substrings that map lookups take without allocating.
-func (s *Scratch) prepare(d *hindi.Doc) {
-	s.buf = s.buf[:0]
-	s.keyEnd = s.keyEnd[:0]
-	for i := range d.Tokens {
-		s.buf = append(s.buf, d.Key(i)...)
-		s.keyEnd = append(s.keyEnd, int32(len(s.buf)))
+// rootEdges looks up the root edges of a token that may be stemmed, through the cache.
+func (s *Scratch) rootEdges(l *Lexicon, key []byte, mayExact bool) rootEdges {
+	if r, ok := s.cache[string(key)]; ok {
+		return r
 	}
-	s.keys = string(s.buf)
-	s.stems = s.stems[:0]
-	for i := range d.Tokens {
-		s.stems = append(s.stems, hindi.Stem(s.Key(i)))
+	root := &l.nodes[0]
+	r := rootEdges{-1, -1}
+	if mayExact {
+		if c, ok := root.exact[string(key)]; ok {
+			r.exact = c
+		}
 	}
+	if c, ok := root.stem[string(hindi.StemBytes(key))]; ok {
+		r.stem = c
+	}
+	if s.cache == nil {
+		s.cache = make(map[string]rootEdges)
+	}
+	if len(s.cache) >= maxCache {
+		clear(s.cache)
+	}
+	s.cache[string(key)] = r
+	return r
 }
 
 // Match appends to dst the matches of l's entries in d and returns the extended slice.
@@ -59,10 +62,9 @@ func (s *Scratch) prepare(d *hindi.Doc) {
 // @negator, @intensifier, @diminisher, @contrast).
 //
 // The time is linear in the number of tokens (each start walks at most the depth of the
-// longest phrase), and apart from one copy of the keys per document nothing is allocated
-// once s's buffers have grown.
+// longest phrase). Nothing is allocated per token once s's buffers have grown, except a
+// copy of each new word that s remembers the stem lookup of (at most 32768 words).
 func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
-	s.prepare(d)
 	if cap(s.bestEnd) < l.nslots {
 		s.bestEnd = make([]int32, l.nslots)
 		s.bestEnt = make([]int32, l.nslots)
@@ -75,21 +77,37 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 		s.covered[i] = 0
 		s.bestEnd[i] = -1
 	}
+	if s.cacheLex != l {
+		clear(s.cache)
+		s.cacheLex = l
+	}
 	root := &l.nodes[0]
 	toks := d.Tokens
 	for i := range toks {
-		// Fast path: most tokens start nothing.
-		c1, ok1 := root.exact[s.Key(i)]
-		c2, ok2 := root.stem[s.stems[i]]
-		if !ok1 && !ok2 {
+		// Fast path: most tokens start nothing, and most are never stemmed.
+		key := d.Key(i)
+		mayExact, mayStem := l.filter.test(key)
+		if !mayExact && !mayStem {
+			continue
+		}
+		var r rootEdges
+		if mayStem {
+			r = s.rootEdges(l, key, mayExact)
+		} else {
+			r.exact, r.stem = -1, -1
+			if c, ok := root.exact[string(key)]; ok {
+				r.exact = c
+			}
+		}
+		if r.exact < 0 && r.stem < 0 {
 			continue
 		}
 		s.active = s.active[:0]
-		if ok1 {
-			s.active = append(s.active, c1)
+		if r.exact >= 0 {
+			s.active = append(s.active, r.exact)
 		}
-		if ok2 {
-			s.active = append(s.active, c2)
+		if r.stem >= 0 {
+			s.active = append(s.active, r.stem)
 		}
 		s.touched = s.touched[:0]
 		sent := toks[i].Sentence
@@ -106,18 +124,27 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 				}
 			}
 			j++
+			if j+1 < len(toks) && isHyphen(d.Key(j)) {
+				j++ // a hyphen inside a phrase is optional: संघर्ष-विराम = संघर्ष विराम
+			}
 			if j >= len(toks) || toks[j].Sentence != sent {
 				break
 			}
 			s.next = s.next[:0]
-			k, st := s.Key(j), s.stems[j]
+			k := d.Key(j)
+			var st []byte
 			for _, n := range s.active {
 				nd := &l.nodes[n]
-				if c, ok := nd.exact[k]; ok {
+				if c, ok := nd.exact[string(k)]; ok {
 					s.next = append(s.next, c)
 				}
-				if c, ok := nd.stem[st]; ok {
-					s.next = append(s.next, c)
+				if len(nd.stem) > 0 {
+					if st == nil {
+						st = hindi.StemBytes(k)
+					}
+					if c, ok := nd.stem[string(st)]; ok {
+						s.next = append(s.next, c)
+					}
 				}
 			}
 			if len(s.next) == 0 {
@@ -145,4 +172,13 @@ func sortSlots(a []int32) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
+}
+
+// isHyphen reports whether a token key is a hyphen, which phrases skip.
+func isHyphen(key []byte) bool {
+	switch string(key) {
+	case "-", "\u2010", "\u2011":
+		return true
+	}
+	return false
 }

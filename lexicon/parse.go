@@ -326,6 +326,9 @@ func parseWeight(category, s string) (float64, error) {
 	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
 		return 0, fmt.Errorf("%w %q: not a number", ErrBadWeight, s)
 	}
+	if w == 0 && !IsModifier(category) {
+		return 0, nil // an exclusion: the term matches, shadows its words, and counts nothing
+	}
 	lo, hi, loOpen, hiOpen := weightRange(category)
 	if w < lo || w > hi || loOpen && w == lo || hiOpen && w == hi {
 		l, r := "[", "]"
@@ -335,7 +338,11 @@ func parseWeight(category, s string) (float64, error) {
 		if hiOpen {
 			r = ")"
 		}
-		return 0, fmt.Errorf("%w %s: %s weights are in %s%g, %g%s", ErrBadWeight, s, kindOf(category), l, lo, hi, r)
+		zero := ""
+		if !IsModifier(category) {
+			zero = " (or 0 for an exclusion)"
+		}
+		return 0, fmt.Errorf("%w %s: %s weights are in %s%g, %g%s%s", ErrBadWeight, s, kindOf(category), l, lo, hi, r, zero)
 	}
 	return w, nil
 }

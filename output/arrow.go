@@ -25,13 +25,13 @@ func (a *arrowSink) next(k kind, nullable bool) array.Builder {
 	a.col++
 	if i >= len(a.cols) {
 		if a.err == nil {
-			a.err = fmt.Errorf("output: row has more values than the %d columns of the schema", len(a.cols))
+			a.err = fmt.Errorf("row has more values than the %d columns of the schema", len(a.cols))
 		}
 		return nil
 	}
 	if c := a.cols[i]; c.kind != k || c.nullable != nullable {
 		if a.err == nil {
-			a.err = fmt.Errorf("output: column %s: value does not match the column type", c.name)
+			a.err = fmt.Errorf("column %s: value does not match the column type", c.name)
 		}
 		return nil
 	}
@@ -56,7 +56,7 @@ func (a *arrowSink) optStr(s string) {
 
 func (a *arrowSink) int32Of(v int) int32 {
 	if (v < math.MinInt32 || v > math.MaxInt32) && a.err == nil {
-		a.err = fmt.Errorf("output: column %s: value %d overflows INT32", a.cols[a.col-1].name, v)
+		a.err = fmt.Errorf("column %s: value %d overflows INT32", a.cols[a.col-1].name, v)
 	}
 	return int32(v)
 }

@@ -18,7 +18,11 @@
 // rename per file (or per day folder with Options.PartitionByDay), so a failed or killed run
 // leaves the previous reports untouched; manifest.json is renamed last. With PartitionByDay,
 // articles, hits and trends become Hive-style datasets (articles/day=2026-11-26/part-0.parquet)
-// and a run replaces exactly the day folders it wrote.
+// and a run replaces, in all three, the day folders of the days it covers.
+//
+// Trends computes the trend rows from the article rows; Manifest is a ready shape for
+// manifest.json that Commit completes with the row counts and the files written; Leftovers
+// lists the temporary folders of killed runs.
 //
 // The schema of each report is described once, as a list of columns; the articles and topics
 // schemas grow three (C_hits, C_score, C_density) or one (mean_C) column per lexicon category

@@ -58,7 +58,7 @@ func testArticles(n int) []Article {
 			a.PublishedAt = time.Date(2026, 11, 24+i%3, 10, 30, 15, 123456000, time.UTC)
 		}
 		if i%4 == 0 {
-			a.Flags = []string{"invalid_utf8_replaced", "truncated"}
+			a.Flags = []string{"invalid-utf8-replaced", "source-from-input"}
 		}
 		out[i] = a
 	}
@@ -89,7 +89,7 @@ func testTopics() []Topic {
 
 func testRejects() []Reject {
 	return []Reject{
-		{Input: "in.jsonl", Line: 3, Reason: "malformed JSON", Excerpt: "{\"id\": "},
+		{Input: "in.jsonl", Line: 3, Code: "malformed", Reason: "malformed JSON", Excerpt: "{\"id\": "},
 		{Input: "in.jsonl", Line: 9, ID: "x1", Reason: "invalid UTF-8", Excerpt: "ab\xffcd"},
 	}
 }

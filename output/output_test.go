@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -202,6 +203,9 @@ func TestRoundTripOtherReports(t *testing.T) {
 	}
 	if got := rj.rows[1][rj.col(t, "line")]; got != int64(9) {
 		t.Errorf("line = %v, want 9", got)
+	}
+	if got0, got1 := rj.rows[0][rj.col(t, "code")], rj.rows[1][rj.col(t, "code")]; got0 != "malformed" || got1 != nil {
+		t.Errorf("codes = %v, %v; want malformed, NULL", got0, got1)
 	}
 }
 
@@ -465,48 +469,71 @@ func TestPartitionRerunReplacesDays(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "articles-arrow", "day="+DayString(day0+1), "part-0.arrow")); err != nil {
 		t.Errorf("arrow partition missing: %v", err)
 	}
-	// Hits were not written by the second run: the first run's hit partitions stay.
-	if got := len(listFiles(t, filepath.Join(dir, "hits"))); got != 3 {
-		t.Errorf("hit part files = %d, want 3", got)
+	// The second run found no hit: its days lose the first run's hits, other days keep them.
+	if got, want := listFiles(t, filepath.Join(dir, "hits")), []string{filepath.Join(day1, "part-0.parquet")}; !slices.Equal(got, want) {
+		t.Errorf("hit files = %v, want %v", got, want)
+	}
+	if got := listFiles(t, filepath.Join(dir, "hits-arrow")); len(got) != 1 {
+		t.Errorf("arrow hit files = %v, want only %s", got, day1)
 	}
 }
 
 func TestPartitionLimitOpensNextPart(t *testing.T) {
-	dir := t.TempDir()
-	opts := testOptions(dir)
-	opts.PartitionByDay = true
-	opts.MaxOpenPartitions = 2
-	r, err := Create(opts)
-	if err != nil {
-		t.Fatal(err)
+	// Rows cycle over 4 days with at most 2 files open. Streamed one row per call, each return
+	// to a day finds its file closed and opens the next part; in one call, rows are grouped by
+	// day first, so each day gets one file.
+	tests := []struct {
+		name      string
+		perCall   int
+		wantFiles int
+	}{
+		{"streamed", 1, 40},
+		{"one call", 40, 4},
 	}
-	// Rows cycle over 4 days, so each return to a day finds its file closed.
-	var hits []Hit
-	for i := range 40 {
-		hits = append(hits, Hit{ArticleID: "a", Day: day0 + int32(i%4), HasDay: true, Surface: "x", Entry: "x", Category: "war"})
-	}
-	if err := r.WriteHits(hits); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Commit(nil); err != nil {
-		t.Fatal(err)
-	}
-	files := listFiles(t, filepath.Join(dir, "hits"))
-	total := 0
-	for _, f := range files {
-		d := readParquet(t, filepath.Join(dir, "hits", f))
-		for _, row := range d.rows {
-			if got, want := "day="+DayString(row[d.col(t, "day")].(int32)), filepath.Dir(f); got != want {
-				t.Errorf("%s holds a row of %s", f, got)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			opts := testOptions(dir)
+			opts.PartitionByDay = true
+			opts.MaxOpenPartitions = 2
+			r, err := Create(opts)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		total += len(d.rows)
-	}
-	if total != 40 {
-		t.Errorf("rows in all parts = %d, want 40", total)
-	}
-	if len(files) != 40 {
-		t.Errorf("part files = %d, want 40 (one per row when 4 days cycle through 2 open files)", len(files))
+			var hits []Hit
+			for i := range 40 {
+				hits = append(hits, Hit{ArticleID: fmt.Sprint(i), Day: day0 + int32(i%4), HasDay: true, Surface: "x", Entry: "x", Category: "war"})
+			}
+			for i := 0; i < len(hits); i += tc.perCall {
+				if err := r.WriteHits(hits[i : i+tc.perCall]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := r.Commit(nil); err != nil {
+				t.Fatal(err)
+			}
+			files := listFiles(t, filepath.Join(dir, "hits"))
+			var ids []string
+			for _, f := range files {
+				d := readParquet(t, filepath.Join(dir, "hits", f))
+				for _, row := range d.rows {
+					if got, want := "day="+DayString(row[d.col(t, "day")].(int32)), filepath.Dir(f); got != want {
+						t.Errorf("%s holds a row of %s", f, got)
+					}
+					ids = append(ids, row[d.col(t, "article_id")].(string))
+				}
+			}
+			if len(ids) != 40 {
+				t.Errorf("rows in all parts = %d, want 40", len(ids))
+			}
+			if len(files) != tc.wantFiles {
+				t.Errorf("part files = %d, want %d: %v", len(files), tc.wantFiles, files)
+			}
+			// Within day 0, rows keep their input order: 0, 4, 8, …
+			if tc.perCall == 40 && (len(ids) < 3 || ids[0] != "0" || ids[1] != "4" || ids[2] != "8") {
+				t.Errorf("day 0 rows out of order: %v", ids[:min(len(ids), 5)])
+			}
+		})
 	}
 }
 
@@ -639,4 +666,171 @@ func TestDeterministicBytes(t *testing.T) {
 	delete(sa, ManifestFile)
 	delete(sb, ManifestFile)
 	sameSnapshot(t, sa, sb)
+}
+
+func TestEmptyRunWritesEveryReport(t *testing.T) {
+	dir := t.TempDir()
+	opts := testOptions(dir)
+	opts.Arrow = true
+	r, err := Create(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Commit(&Manifest{RunID: opts.RunID}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range ReportNames() {
+		d := readParquet(t, filepath.Join(dir, name+".parquet"))
+		if len(d.rows) != 0 {
+			t.Errorf("%s: %d rows, want 0", name, len(d.rows))
+		}
+		cols, _ := Columns(name, testCategories)
+		if len(d.names) != len(cols) {
+			t.Errorf("%s: %d columns, want %d", name, len(d.names), len(cols))
+		}
+		if _, err := os.Stat(filepath.Join(dir, name+".arrow")); err != nil {
+			t.Errorf("%s.arrow: %v", name, err)
+		}
+	}
+}
+
+func TestMisalignedCategoriesRejected(t *testing.T) {
+	r, err := Create(testOptions(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Abort()
+	a := testArticles(1)
+	a[0].Categories = append(a[0].Categories, CategoryScore{Hits: 1})
+	if err := r.WriteArticles(a); err == nil || !strings.Contains(err.Error(), "4 category scores for 3 categories") {
+		t.Errorf("err = %v, want a category count error", err)
+	}
+	tp := testTopics()
+	tp[0].CategoryMeans = []float64{1, 2, 3, 4}
+	if err := r.WriteTopics(tp); err == nil || !strings.Contains(err.Error(), "4 category means") {
+		t.Errorf("err = %v, want a category count error", err)
+	}
+}
+
+// TestRenameFailureRollsBack makes the k-th rename of Commit fail and checks that the
+// previous reports are back in place, for every k, in both layouts.
+func TestRenameFailureRollsBack(t *testing.T) {
+	for _, part := range []bool{false, true} {
+		for k := 1; ; k++ {
+			dir := t.TempDir()
+			opts := testOptions(dir)
+			opts.PartitionByDay = part
+			writeAll(t, opts, testArticles(30), testHits(30))
+			before := snapshot(t, dir)
+
+			opts.RunID = "test-run-2"
+			r, err := Create(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.WriteArticles(testArticles(9)); err != nil {
+				t.Fatal(err)
+			}
+			calls := 0
+			r.rename = func(a, b string) error {
+				calls++
+				if calls == k {
+					return errors.New("injected rename failure")
+				}
+				return os.Rename(a, b)
+			}
+			err = r.Commit(&Manifest{})
+			if err == nil {
+				if k == 1 {
+					t.Fatal("no rename happened")
+				}
+				break // k is past the last rename: every failure point was tried
+			}
+			if !strings.Contains(err.Error(), "injected") {
+				t.Errorf("k=%d: err = %v", k, err)
+			}
+			sameSnapshot(t, snapshot(t, dir), before)
+			if left, _ := Leftovers(dir); len(left) != 0 {
+				t.Errorf("k=%d: leftovers %v", k, left)
+			}
+		}
+	}
+}
+
+func TestLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	r, err := Create(testOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Leftovers(dir)
+	if err != nil || len(got) != 1 || got[0] != r.TempDir() {
+		t.Errorf("Leftovers during a run = %v, %v; want [%s]", got, err, r.TempDir())
+	}
+	if err := r.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Leftovers(dir); err != nil || len(got) != 0 {
+		t.Errorf("Leftovers after Abort = %v, %v", got, err)
+	}
+	if got, err := Leftovers(filepath.Join(dir, "missing")); err != nil || got != nil {
+		t.Errorf("Leftovers of a missing folder = %v, %v", got, err)
+	}
+}
+
+// When moving a previous report back fails too, Commit keeps the temporary folder, whose
+// .old holds that report, instead of deleting it.
+func TestFailedRestoreKeepsPreviousReports(t *testing.T) {
+	dir := t.TempDir()
+	writeAll(t, testOptions(dir), testArticles(5), testHits(5))
+	prev, err := os.ReadFile(filepath.Join(dir, "articles.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(dir)
+	opts.RunID = "test-run-2"
+	r, err := Create(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	r.rename = func(a, b string) error {
+		calls++
+		if calls >= 2 { // the new articles.parquet cannot move in, nor the old one back
+			return errors.New("injected rename failure")
+		}
+		return os.Rename(a, b)
+	}
+	if err := r.Commit(nil); !errors.Is(err, errNotRestored) {
+		t.Fatalf("err = %v, want errNotRestored", err)
+	}
+	kept, err := os.ReadFile(filepath.Join(r.TempDir(), ".old", "articles.parquet"))
+	if err != nil || !bytes.Equal(kept, prev) {
+		t.Errorf("previous articles.parquet not kept in .old: %v", err)
+	}
+}
+
+func TestManifestByValue(t *testing.T) {
+	dir := t.TempDir()
+	r, err := Create(testOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteHits(testHits(4)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Commit(Manifest{Version: "v"}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Manifest
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Reports[ReportHits] != 4 || got.RunID != "test-run-1" || len(got.Files) != 5 {
+		t.Errorf("manifest = %+v, want hits 4, run id filled, 5 files", got)
+	}
 }

@@ -32,9 +32,9 @@ func (p *parquetSink) next(k kind, nullable bool) int {
 	p.col++
 	if p.err == nil {
 		if i >= len(p.cols) {
-			p.err = fmt.Errorf("output: row has more values than the %d columns of the schema", len(p.cols))
+			p.err = fmt.Errorf("row has more values than the %d columns of the schema", len(p.cols))
 		} else if c := p.cols[i]; c.kind != k || c.nullable != nullable {
-			p.err = fmt.Errorf("output: column %s: value does not match the column type", c.name)
+			p.err = fmt.Errorf("column %s: value does not match the column type", c.name)
 		}
 	}
 	return i
@@ -42,7 +42,7 @@ func (p *parquetSink) next(k kind, nullable bool) int {
 
 func (p *parquetSink) fail(i int, format string, args ...any) {
 	if p.err == nil {
-		p.err = fmt.Errorf("output: column %s: "+format, append([]any{p.cols[i].name}, args...)...)
+		p.err = fmt.Errorf("column %s: "+format, append([]any{p.cols[i].name}, args...)...)
 	}
 }
 
@@ -187,7 +187,7 @@ func (f *parquetFile) add(emit func(sink, int), i int) error {
 	f.sink.reset(f.batch[f.n])
 	emit(&f.sink, i)
 	if f.sink.err == nil && f.sink.col != len(f.sink.cols) {
-		f.sink.err = fmt.Errorf("output: row has %d values for %d columns", f.sink.col, len(f.sink.cols))
+		f.sink.err = fmt.Errorf("row has %d values for %d columns", f.sink.col, len(f.sink.cols))
 	}
 	if f.sink.err != nil {
 		return f.sink.err

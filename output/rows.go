@@ -38,7 +38,7 @@ type Article struct {
 	HasTopic        bool   // false → topic_id, topic_label and topic_similarity are NULL
 	TopicLabel      string
 	TopicSimilarity float64
-	Flags           []string // repairs made by the reader, e.g. "invalid_utf8_replaced"
+	Flags           []string // repairs made by the reader, e.g. "invalid-utf8-replaced"
 }
 
 // Hit is one row of hits.parquet: one lexicon match in one article.
@@ -109,9 +109,10 @@ type Trend struct {
 // Reject is one row of rejects.parquet: an input row that did not become an article.
 type Reject struct {
 	Input   string // file path, or "-" for stdin
-	Line    int64  // 1-based line (JSONL, TXT), record (CSV) or row (Parquet, Arrow)
+	Line    int64  // 1-based line (JSONL), record (CSV) or row (Parquet, Arrow); 0 for a whole input
 	ID      string // "" → NULL
-	Reason  string
+	Code    string // stable machine-friendly reason code, e.g. "malformed"; "" → NULL
+	Reason  string // a sentence naming the field or column concerned
 	Excerpt string // made valid UTF-8 and cut to at most MaxExcerptBytes by the writer
 }
 
@@ -146,6 +147,11 @@ type sink interface {
 	strs(v []string)
 	f64s(v []float64)
 }
+
+var (
+	_ sink = (*parquetSink)(nil)
+	_ sink = (*arrowSink)(nil)
+)
 
 func emitArticle(s sink, a *Article, ncat int) {
 	s.str(a.ID)
@@ -245,6 +251,7 @@ func emitReject(s sink, r *Reject) {
 	s.str(r.Input)
 	s.i64(r.Line)
 	s.optStr(r.ID)
+	s.optStr(r.Code)
 	s.str(r.Reason)
 	s.str(excerpt(r.Excerpt))
 }

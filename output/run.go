@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,6 +45,9 @@ var (
 	ErrClosed = errors.New("output: run already committed or aborted")
 	// ErrOptions wraps every error about invalid Options.
 	ErrOptions = errors.New("output: invalid options")
+	// errNotRestored marks a Commit whose rollback failed: previous reports are in the
+	// temporary folder's .old and the folder must not be removed.
+	errNotRestored = errors.New("output: previous reports could not all be restored")
 )
 
 // Options configures a Run. Dir, RunID and Categories are the only fields most callers set;
@@ -54,7 +58,8 @@ type Options struct {
 	// Parquet and Arrow select the formats; when both are false Parquet is written.
 	Parquet, Arrow bool
 	// PartitionByDay writes articles, hits and trends as Hive-style datasets
-	// (articles/day=2026-11-26/part-0.parquet); topics and rejects stay single files.
+	// (articles/day=2026-11-26/part-0.parquet); topics and rejects stay single files. Commit
+	// replaces every day folder of the three datasets for each day any of them wrote.
 	PartitionByDay bool
 	// Categories are the lexicon categories, in column order. Names must match
 	// [A-Za-z_][A-Za-z0-9_]* and be unique, so that C_hits, C_score… are plain SQL names.
@@ -76,7 +81,9 @@ type Options struct {
 // Run writes one run's reports into a temporary folder inside Options.Dir and moves them into
 // place on Commit. Its methods are safe for concurrent use, but rows passed in separate calls
 // are written in call order, so callers that want deterministic files call from one goroutine
-// in a deterministic order.
+// in a deterministic order. A Write method keeps no reference to its rows after it returns.
+// The first write error poisons the run: later writes return it and Commit refuses to
+// publish.
 type Run struct {
 	mu     sync.Mutex
 	opts   Options
@@ -85,6 +92,8 @@ type Run struct {
 	tables map[string]*table
 	done   bool
 	err    error // first write error; Commit refuses to publish after one
+	// rename is os.Rename; tests replace it to make a rename fail part-way through Commit.
+	rename func(oldpath, newpath string) error
 }
 
 // Create validates opts and makes the temporary folder Dir/.drishti-tmp-<RunID>.
@@ -136,7 +145,7 @@ func Create(opts Options) (*Run, error) {
 	meta[MetaLexiconChecksum] = opts.LexiconChecksum
 	meta[MetaCategories] = strings.Join(opts.Categories, ",")
 
-	r := &Run{opts: opts, tmp: tmp, meta: meta, tables: make(map[string]*table)}
+	r := &Run{opts: opts, tmp: tmp, meta: meta, tables: make(map[string]*table), rename: os.Rename}
 	for _, rep := range []*report{
 		articlesReport(opts.Categories), hitsReport(), topicsReport(opts.Categories),
 		trendsReport(), rejectsReport(),
@@ -144,6 +153,27 @@ func Create(opts Options) (*Run, error) {
 		r.tables[rep.name] = r.newTable(rep)
 	}
 	return r, nil
+}
+
+// Leftovers lists the temporary folders (.drishti-tmp-*) that runs killed before Commit or
+// Abort left in dir. They hold no report a reader sees; when a run was killed during the
+// renames of Commit, a leftover's .old folder holds the reports it had moved aside. Callers
+// may log them, and delete them once no run is writing into dir.
+func Leftovers(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("listing %s: %w", dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), tmpPrefix) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
 }
 
 // TempDir returns the temporary folder the run writes into before Commit.
@@ -191,9 +221,16 @@ func (r *Run) write(name string, n int, day func(int) (int32, bool), emit func(s
 	return nil
 }
 
-// WriteArticles appends articles. It may be called any number of times.
+// WriteArticles appends articles. It may be called any number of times. An article's
+// Categories may be shorter than Options.Categories (missing scores are written as 0) but
+// not longer.
 func (r *Run) WriteArticles(rows []Article) error {
 	ncat := len(r.opts.Categories)
+	for i := range rows {
+		if len(rows[i].Categories) > ncat {
+			return fmt.Errorf("writing articles: row %d (id %q) has %d category scores for %d categories", i, rows[i].ID, len(rows[i].Categories), ncat)
+		}
+	}
 	return r.write(ReportArticles, len(rows),
 		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
 		func(s sink, i int) { emitArticle(s, &rows[i], ncat) })
@@ -206,9 +243,15 @@ func (r *Run) WriteHits(rows []Hit) error {
 		func(s sink, i int) { emitHit(s, &rows[i]) })
 }
 
-// WriteTopics appends topics.
+// WriteTopics appends topics. A topic's CategoryMeans may be shorter than
+// Options.Categories (missing means are written as 0) but not longer.
 func (r *Run) WriteTopics(rows []Topic) error {
 	ncat := len(r.opts.Categories)
+	for i := range rows {
+		if len(rows[i].CategoryMeans) > ncat {
+			return fmt.Errorf("writing topics: row %d (topic %d) has %d category means for %d categories", i, rows[i].ID, len(rows[i].CategoryMeans), ncat)
+		}
+	}
 	return r.write(ReportTopics, len(rows), nil, func(s sink, i int) { emitTopic(s, &rows[i], ncat) })
 }
 
@@ -236,7 +279,8 @@ func (r *Run) RowCounts() map[string]int64 {
 }
 
 // Commit closes every writer (checking each Close), writes manifest (any JSON-marshalable
-// value; a *Manifest gets its Reports and Files filled in) as manifest.json, and moves the
+// value; a Manifest or *Manifest gets Reports, Files and SchemaVersion filled in, and RunID
+// and Version when empty; nil writes no manifest) as manifest.json, and moves the
 // new files into Options.Dir. Each file or partition folder is replaced by one rename; the
 // files it replaces are first moved aside and are moved back if a later rename fails, and
 // manifest.json is renamed last. On any error before the renames begin, Options.Dir is left
@@ -251,6 +295,9 @@ func (r *Run) Commit(manifest any) error {
 	err := r.commit(manifest)
 	if err != nil {
 		r.closeAll()
+		if errors.Is(err, errNotRestored) {
+			return err // the temporary folder holds previous reports: keep it
+		}
 		if rerr := os.RemoveAll(r.tmp); rerr != nil {
 			err = errors.Join(err, fmt.Errorf("removing temporary folder: %w", rerr))
 		}
@@ -294,6 +341,38 @@ func (r *Run) commit(manifest any) error {
 		}
 		moves = append(moves, paths...)
 	}
+	// A partitioned run replaces the days it covers in every dataset: a day folder of an
+	// earlier run is removed from a dataset to which this run wrote nothing for that day (a
+	// re-run that finds no hit on a day must not leave the old hits of that day behind).
+	var removals []string
+	if r.opts.PartitionByDay {
+		days := make(map[string]bool)
+		for _, name := range reportNames {
+			for _, d := range r.tables[name].dayNames() {
+				days[d] = true
+			}
+		}
+		written := make(map[string]bool, len(moves))
+		for _, p := range moves {
+			written[p] = true
+		}
+		for _, name := range reportNames {
+			t := r.tables[name]
+			if !t.partitioned {
+				continue
+			}
+			for _, d := range slices.Sorted(maps.Keys(days)) {
+				for _, p := range t.datasetPaths(d) {
+					if !written[p] {
+						removals = append(removals, p)
+					}
+				}
+			}
+		}
+	}
+	if m, ok := manifest.(Manifest); ok {
+		manifest = &m // a Manifest passed by value is filled in too
+	}
 	if m, ok := manifest.(*Manifest); ok && m != nil {
 		m.Reports = make(map[string]int64, len(r.tables))
 		for name, t := range r.tables {
@@ -301,6 +380,12 @@ func (r *Run) commit(manifest any) error {
 		}
 		m.Files = slices.Clone(moves)
 		m.SchemaVersion = SchemaVersion
+		if m.RunID == "" {
+			m.RunID = r.opts.RunID
+		}
+		if m.Version == "" {
+			m.Version = r.opts.Version
+		}
 	}
 	if manifest != nil {
 		data, err := json.MarshalIndent(manifest, "", "  ")
@@ -312,7 +397,7 @@ func (r *Run) commit(manifest any) error {
 		}
 		moves = append(moves, ManifestFile)
 	}
-	if err := publish(r.tmp, r.opts.Dir, moves); err != nil {
+	if err := publish(r.tmp, r.opts.Dir, append(removals, moves...), r.rename); err != nil {
 		return err
 	}
 	if err := os.RemoveAll(r.tmp); err != nil {
@@ -323,12 +408,14 @@ func (r *Run) commit(manifest any) error {
 }
 
 // publish renames each path from tmp into dir. An existing target is first renamed into
-// tmp/.old; if a later step fails, the moves done so far are undone in reverse order.
-func publish(tmp, dir string, paths []string) error {
+// tmp/.old; a path missing from tmp only removes (moves aside) its target. If a step fails,
+// the moves done so far are undone in reverse order.
+func publish(tmp, dir string, paths []string, rename func(string, string) error) error {
 	old := filepath.Join(tmp, ".old")
 	type move struct {
 		rel      string
-		replaced bool
+		replaced bool // an earlier target was moved aside
+		removal  bool // nothing was moved in
 	}
 	var done []move
 	undo := func(cause error) error {
@@ -336,43 +423,56 @@ func publish(tmp, dir string, paths []string) error {
 		for i := len(done) - 1; i >= 0; i-- {
 			m := done[i]
 			dst := filepath.Join(dir, m.rel)
-			if err := os.Rename(dst, filepath.Join(tmp, m.rel)); err != nil {
-				errs = append(errs, err)
-				continue
+			if !m.removal {
+				if err := rename(dst, filepath.Join(tmp, m.rel)); err != nil {
+					errs = append(errs, err)
+					continue
+				}
 			}
 			if m.replaced {
-				if err := os.Rename(filepath.Join(old, m.rel), dst); err != nil {
+				if err := rename(filepath.Join(old, m.rel), dst); err != nil {
 					errs = append(errs, err)
 				}
 			}
 		}
 		if len(errs) > 0 {
-			return errors.Join(cause, fmt.Errorf("restoring previous reports (see %s): %w", old, errors.Join(errs...)))
+			return errors.Join(cause, fmt.Errorf("%w (see %s): %w", errNotRestored, old, errors.Join(errs...)))
 		}
 		return cause
 	}
 	for _, rel := range paths {
 		src, dst := filepath.Join(tmp, rel), filepath.Join(dir, rel)
+		m := move{rel: rel}
+		if _, err := os.Lstat(src); errors.Is(err, os.ErrNotExist) {
+			m.removal = true
+		} else if err != nil {
+			return undo(fmt.Errorf("checking %s: %w", rel, err))
+		}
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return undo(fmt.Errorf("creating folder for %s: %w", rel, err))
 		}
-		m := move{rel: rel}
 		if _, err := os.Lstat(dst); err == nil {
 			aside := filepath.Join(old, rel)
 			if err := os.MkdirAll(filepath.Dir(aside), 0o755); err != nil {
 				return undo(fmt.Errorf("moving previous %s aside: %w", rel, err))
 			}
-			if err := os.Rename(dst, aside); err != nil {
+			if err := rename(dst, aside); err != nil {
 				return undo(fmt.Errorf("moving previous %s aside: %w", rel, err))
 			}
 			m.replaced = true
 		} else if !errors.Is(err, os.ErrNotExist) {
 			return undo(fmt.Errorf("checking %s: %w", rel, err))
 		}
-		if err := os.Rename(src, dst); err != nil {
+		if m.removal {
 			if m.replaced {
-				if rerr := os.Rename(filepath.Join(old, rel), dst); rerr != nil {
-					err = errors.Join(err, rerr)
+				done = append(done, m)
+			}
+			continue
+		}
+		if err := rename(src, dst); err != nil {
+			if m.replaced {
+				if rerr := rename(filepath.Join(old, rel), dst); rerr != nil {
+					err = errors.Join(err, fmt.Errorf("%w (see %s): %w", errNotRestored, old, rerr))
 				}
 			}
 			return undo(fmt.Errorf("moving %s into place: %w", rel, err))

@@ -3,14 +3,16 @@ package output
 import (
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/parquet-go/parquet-go"
 )
 
-// SchemaVersion is the version of the report schemas described in docs/reports.md. It is
-// written into the key-value metadata of every file (key "drishti.schema_version") and bumps
-// whenever a column is renamed, removed or changes type; added columns bump the minor part.
+// SchemaVersion is the version of the report schemas described in docs/reports.md, written
+// into the key-value metadata of every file (key "drishti.schema_version"). The major part
+// changes when a column is renamed, removed or changes type; the minor part when columns are
+// added.
 const SchemaVersion = "1.0"
 
 // kind is the logical type of one report column. Each kind maps to exactly one Parquet
@@ -148,6 +150,11 @@ func (r *report) arrowSchema(meta map[string]string) *arrow.Schema {
 	return arrow.NewSchema(fields, &md)
 }
 
+var (
+	_ parquet.Node  = orderedGroup{}
+	_ parquet.Field = orderedField{}
+)
+
 // orderedGroup is a Parquet group whose fields keep the order in which the report lists
 // them (parquet.Group sorts its fields by name, which would scatter an article's columns).
 type orderedGroup struct {
@@ -183,11 +190,11 @@ const (
 	ReportRejects  = "rejects"
 )
 
-// Reports lists the report names in the order they are documented and written.
+// reportNames lists the report names in the order they are documented and written.
 var reportNames = [...]string{ReportArticles, ReportHits, ReportTopics, ReportTrends, ReportRejects}
 
 // ReportNames returns the names of the reports in documentation order.
-func ReportNames() []string { return reportNames[:] }
+func ReportNames() []string { return slices.Clone(reportNames[:]) }
 
 func articlesReport(categories []string) *report {
 	cols := []column{
@@ -280,6 +287,7 @@ func rejectsReport() *report {
 		{name: "input", kind: kString, dict: true},
 		{name: "line", kind: kInt64},
 		{name: "id", kind: kString, nullable: true},
+		{name: "code", kind: kString, nullable: true, dict: true},
 		{name: "reason", kind: kString, dict: true},
 		{name: "excerpt", kind: kString},
 	}}

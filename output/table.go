@@ -18,10 +18,11 @@ type table struct {
 	meta        map[string]string
 	partitioned bool
 	single      *fileSet
-	parts       map[string]*partition
+	parts       map[dayKey]*partition
 	open        int    // partitions with open files
 	clock       uint64 // last-use counter for closing the least recently used partition
 	rows        int64
+	touched     []*fileSet // files that received rows during the current write call
 }
 
 type partition struct {
@@ -39,7 +40,7 @@ func (r *Run) newTable(rep *report) *table {
 		rep:         rep,
 		meta:        meta,
 		partitioned: r.opts.PartitionByDay && rep.daily,
-		parts:       make(map[string]*partition),
+		parts:       make(map[dayKey]*partition),
 	}
 }
 
@@ -54,7 +55,22 @@ func partitionName(day int32, ok bool) string {
 	return "day=" + DayString(day)
 }
 
+// write writes n rows and flushes every batch it filled, so that no reference to the
+// caller's rows remains when it returns.
 func (t *table) write(n int, day func(int) (int32, bool), emit func(sink, int)) error {
+	err := t.writeRows(n, day, emit)
+	for _, fs := range t.touched {
+		if fs.pq != nil {
+			if ferr := fs.pq.flush(); ferr != nil && err == nil {
+				err = ferr
+			}
+		}
+	}
+	t.touched = t.touched[:0]
+	return err
+}
+
+func (t *table) writeRows(n int, day func(int) (int32, bool), emit func(sink, int)) error {
 	if !t.partitioned {
 		if t.single == nil {
 			fs, err := t.openFiles(t.rep.name+".parquet", t.rep.name+".arrow")
@@ -63,47 +79,85 @@ func (t *table) write(n int, day func(int) (int32, bool), emit func(sink, int)) 
 			}
 			t.single = fs
 		}
+		t.touched = append(t.touched, t.single)
 		for i := range n {
 			if err := t.single.add(emit, i); err != nil {
-				return err
+				return fmt.Errorf("row %d of the call: %w", i, err)
 			}
 			t.rows++
 		}
 		return nil
 	}
-	for i := 0; i < n; {
-		d, ok := day(i)
-		j := i + 1
-		for j < n {
-			dj, okj := day(j)
-			if okj != ok || ok && dj != d {
-				break
-			}
-			j++
+	// Rows are grouped by day, keeping their order within a day, so that one call opens each
+	// day's files once however its rows interleave.
+	first := dayKey{}
+	if n > 0 {
+		first = keyOf(day(0))
+	}
+	same := true
+	for i := 1; i < n && same; i++ {
+		same = keyOf(day(i)) == first
+	}
+	if same {
+		if n == 0 {
+			return nil
 		}
-		p, err := t.partition(d, ok)
-		if err != nil {
+		return t.writeDay(first, n, func(k int) int { return k }, emit)
+	}
+	var order []dayKey
+	groups := make(map[dayKey][]int)
+	for i := range n {
+		k := keyOf(day(i))
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	for _, k := range order {
+		idx := groups[k]
+		if err := t.writeDay(k, len(idx), func(j int) int { return idx[j] }, emit); err != nil {
 			return err
 		}
-		for k := i; k < j; k++ {
-			if err := p.fs.add(emit, k); err != nil {
-				return err
-			}
-			t.rows++
+	}
+	return nil
+}
+
+// dayKey identifies a partition: a day, or the unknown day.
+type dayKey struct {
+	day int32
+	ok  bool
+}
+
+func keyOf(day int32, ok bool) dayKey {
+	if !ok {
+		return dayKey{}
+	}
+	return dayKey{day, true}
+}
+
+// writeDay writes m rows of one day; row(j) is the index of the j-th of them.
+func (t *table) writeDay(k dayKey, m int, row func(int) int, emit func(sink, int)) error {
+	p, err := t.partition(k)
+	if err != nil {
+		return err
+	}
+	t.touched = append(t.touched, p.fs)
+	for j := range m {
+		if err := p.fs.add(emit, row(j)); err != nil {
+			return fmt.Errorf("row %d of the call: %w", row(j), err)
 		}
-		i = j
+		t.rows++
 	}
 	return nil
 }
 
 // partition returns the day's partition with its files open, closing the least recently used
 // partition first when the limit of open partitions is reached.
-func (t *table) partition(day int32, ok bool) (*partition, error) {
-	name := partitionName(day, ok)
-	p := t.parts[name]
+func (t *table) partition(k dayKey) (*partition, error) {
+	p := t.parts[k]
 	if p == nil {
-		p = &partition{name: name}
-		t.parts[name] = p
+		p = &partition{name: partitionName(k.day, k.ok)}
+		t.parts[k] = p
 	}
 	t.clock++
 	p.used = t.clock
@@ -126,8 +180,8 @@ func (t *table) partition(day int32, ok bool) (*partition, error) {
 	}
 	part := "part-" + strconv.Itoa(p.next)
 	fs, err := t.openFiles(
-		filepath.Join(t.rep.name, name, part+".parquet"),
-		filepath.Join(arrowDataset(t.rep.name), name, part+".arrow"))
+		filepath.Join(t.rep.name, p.name, part+".parquet"),
+		filepath.Join(arrowDataset(t.rep.name), p.name, part+".arrow"))
 	if err != nil {
 		return nil, err
 	}
@@ -164,10 +218,14 @@ func (t *table) finish() ([]string, error) {
 		}
 		return paths, nil
 	}
-	names := slices.Sorted(maps.Keys(t.parts))
+	byName := make(map[string]*partition, len(t.parts))
+	for _, p := range t.parts {
+		byName[p.name] = p
+	}
+	names := slices.Sorted(maps.Keys(byName))
 	var errs []error
 	for _, name := range names {
-		p := t.parts[name]
+		p := byName[name]
 		if p.fs != nil {
 			if err := p.fs.close(); err != nil {
 				errs = append(errs, fmt.Errorf("closing partition %s: %w", name, err))
@@ -181,14 +239,31 @@ func (t *table) finish() ([]string, error) {
 	}
 	var paths []string
 	for _, name := range names {
-		if opts.Parquet {
-			paths = append(paths, filepath.Join(t.rep.name, name))
-		}
-		if opts.Arrow {
-			paths = append(paths, filepath.Join(arrowDataset(t.rep.name), name))
-		}
+		paths = append(paths, t.datasetPaths(name)...)
 	}
 	return paths, nil
+}
+
+// dayNames returns the partition folder names ("day=…") the table wrote.
+func (t *table) dayNames() []string {
+	var out []string
+	for _, p := range t.parts {
+		out = append(out, p.name)
+	}
+	return out
+}
+
+// datasetPaths returns a day folder's paths, relative to the run's folders, in the formats
+// the run writes.
+func (t *table) datasetPaths(day string) []string {
+	var paths []string
+	if t.run.opts.Parquet {
+		paths = append(paths, filepath.Join(t.rep.name, day))
+	}
+	if t.run.opts.Arrow {
+		paths = append(paths, filepath.Join(arrowDataset(t.rep.name), day))
+	}
+	return paths
 }
 
 // abort closes every open file without checking; the caller removes the folder.

@@ -15,32 +15,44 @@ import (
 	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
-// arrowMagic starts an Arrow IPC file; the stream format follows it, so both formats are read
-// as a stream (which also works for gzipped files).
-var arrowMagic = []byte("ARROW1\x00\x00")
+// arrowMagic starts an Arrow IPC file (as opposed to a stream).
+var arrowMagic = []byte("ARROW1")
 
-// arrowSource reads an Arrow IPC file or stream record batch by record batch.
+// arrowSource reads an Arrow IPC file or stream record batch by record batch. Both are read
+// as a stream of messages (an IPC file is its magic, the stream, then a footer), through
+// ipcMessages, which keeps bad data from making arrow allocate more than the input holds.
 type arrowSource struct {
-	in    *input
-	cfg   *config
-	s     *stream
-	st    *InputStats
-	rdr   *ipc.Reader
-	cols  [nFields]int // column index per field, -1 when absent
-	rec   arrow.Record
-	get   [nFields]func(int) value
-	i, n  int
-	row   int64
-	end   bool
-	names []string
+	in     *input
+	cfg    *config
+	s      *stream
+	st     *InputStats
+	stream *ipc.Reader
+	cols   [nFields]int // column index per field, -1 when absent
+	rec    arrow.Record
+	get    [nFields]func(int) value
+	i, n   int
+	row    int64
+	end    bool
 }
 
 func openArrow(in *input, cfg *config, s *stream, st *InputStats) (source, *Reject, error) {
+	a := &arrowSource{in: in, cfg: cfg, s: s, st: st}
 	br := bufio.NewReaderSize(s.r, 64<<10)
-	if head, err := br.Peek(len(arrowMagic)); err == nil && bytes.Equal(head, arrowMagic) {
-		br.Discard(len(arrowMagic))
+	head, _ := br.Peek(8)
+	file := bytes.HasPrefix(head, arrowMagic)
+	if file {
+		br.Discard(8) // magic and padding
 	}
-	rdr, err := ipc.NewReader(br, ipc.WithAllocator(memory.NewGoAllocator()))
+	var schema *arrow.Schema
+	err := safely(func() error {
+		var e error
+		a.stream, e = ipc.NewReaderFromMessageReader(newIPCMessages(br, file, cfg.maxRow),
+			ipc.WithAllocator(memory.NewGoAllocator()))
+		if e == nil {
+			schema = a.stream.Schema()
+		}
+		return e
+	})
 	if err != nil {
 		rej, ferr := endReject(in, s, 0, err, nil)
 		if rej != nil && rej.Code == CodeBadInput {
@@ -48,31 +60,59 @@ func openArrow(in *input, cfg *config, s *stream, st *InputStats) (source, *Reje
 		}
 		return nil, rej, ferr
 	}
-	a := &arrowSource{in: in, cfg: cfg, s: s, st: st, rdr: rdr}
-	schema := rdr.Schema()
+	var names []string
 	for _, f := range schema.Fields() {
-		a.names = append(a.names, f.Name)
+		names = append(names, f.Name)
 	}
 	for f := range nFields {
 		a.cols[f] = -1
 		if idx := schema.FieldIndices(cfg.cols[f]); len(idx) > 0 {
 			a.cols[f] = idx[0]
 		} else if f == fID || f == fText {
-			rdr.Release()
+			a.release()
 			return nil, &Reject{Input: in.name, Code: CodeBadInput,
 				Reason: fmt.Sprintf("arrow data has no column %q for field %q (columns: %s)",
-					cfg.cols[f], fieldNames[f], strings.Join(a.names, ", "))}, nil
+					cfg.cols[f], fieldNames[f], strings.Join(names, ", "))}, nil
 		}
 	}
 	return a, nil, nil
 }
 
-func (a *arrowSource) close() error {
-	if a.rdr != nil {
-		a.rdr.Release()
-		a.rdr = nil
+// safely runs f, turning a panic of a third-party decoder on bad data into an error.
+func safely(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("decoder failed: %v", p)
+		}
+	}()
+	return f()
+}
+
+func (a *arrowSource) release() {
+	if a.stream != nil {
+		a.stream.Release()
+		a.stream = nil
 	}
+}
+
+func (a *arrowSource) close() error {
+	a.release()
 	return a.s.close()
+}
+
+// batch reads the next record batch; the record stays valid until the next call.
+func (a *arrowSource) batch() (rec arrow.Record, err error) {
+	err = safely(func() error {
+		if a.stream.Next() {
+			rec = a.stream.Record()
+			return nil
+		}
+		if e := a.stream.Err(); e != nil {
+			return e
+		}
+		return io.EOF
+	})
+	return rec, err
 }
 
 func (a *arrowSource) next(rec *record) (*Reject, error) {
@@ -80,24 +120,33 @@ func (a *arrowSource) next(rec *record) (*Reject, error) {
 		if a.end {
 			return nil, io.EOF
 		}
-		if !a.rdr.Next() {
+		rec, err := a.batch()
+		if err != nil {
 			a.end = true
-			if err := a.rdr.Err(); err != nil && err != io.EOF {
-				rej, ferr := endReject(a.in, a.s, a.row+1, err, nil)
-				if rej != nil && rej.Code == CodeBadInput {
-					rej.Reason = fmt.Sprintf("reading arrow record batch after row %d: %v", a.row, err)
-				}
-				return rej, ferr
+			if err == io.EOF {
+				return nil, io.EOF
 			}
-			return nil, io.EOF
+			rej, ferr := endReject(a.in, a.s, a.row+1, err, nil)
+			if rej != nil && rej.Code == CodeBadInput {
+				rej.Reason = fmt.Sprintf("reading arrow record batch after row %d: %v", a.row, err)
+			}
+			return rej, ferr
 		}
-		a.rec = a.rdr.Record()
-		a.i, a.n = 0, int(a.rec.NumRows())
-		for f := range nFields {
-			a.get[f] = nil
-			if c := a.cols[f]; c >= 0 {
-				a.get[f] = arrowGetter(a.rec.Column(c))
+		a.rec = rec
+		a.i, a.n = 0, int(rec.NumRows())
+		err = safely(func() error {
+			for f := range nFields {
+				a.get[f] = nil
+				if c := a.cols[f]; c >= 0 && c < int(rec.NumCols()) {
+					a.get[f] = arrowGetter(rec.Column(c))
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			a.end = true
+			return &Reject{Input: a.in.name, Line: a.row + 1, Code: CodeBadInput,
+				Reason: fmt.Sprintf("reading arrow record batch after row %d: %v", a.row, err)}, nil
 		}
 	}
 	i := a.i
@@ -105,10 +154,18 @@ func (a *arrowSource) next(rec *record) (*Reject, error) {
 	a.row++
 	a.st.Rows++
 	rec.line = a.row
-	for f := range nFields {
-		if a.get[f] != nil {
-			rec.v[f] = a.get[f](i)
+	err := safely(func() error {
+		for f := range nFields {
+			if a.get[f] != nil {
+				rec.v[f] = a.get[f](i)
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		a.end, a.i = true, a.n
+		return &Reject{Input: a.in.name, Line: a.row, Code: CodeBadInput,
+			Reason: fmt.Sprintf("reading arrow row %d: %v", a.row, err)}, nil
 	}
 	if rv := rec.v[fText]; rv.kind == kString {
 		rec.raw = []byte(rv.s[:min(len(rv.s), 4*MaxExcerptBytes)])

@@ -101,8 +101,12 @@ type Reject struct {
 	Excerpt string // the start of the row: valid UTF-8, at most MaxExcerptBytes bytes
 }
 
-// Error formats the reject as "input:line: reason", so that a Reject can be logged like an error.
+// Error formats the reject as "input:line: reason" ("input: reason" when it concerns the whole
+// input), so that a Reject can be logged like an error.
 func (r *Reject) Error() string {
+	if r.Line == 0 {
+		return fmt.Sprintf("%s: %s", r.Input, r.Reason)
+	}
 	return fmt.Sprintf("%s:%d: %s", r.Input, r.Line, r.Reason)
 }
 
@@ -140,6 +144,8 @@ type Options struct {
 	MinDevanagari float64
 	// Logger receives notes such as skipped files; nil discards them.
 	Logger *slog.Logger
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
 }
 
 // ParseFields turns "name=column" specifications (the --field flag) into a mapping for

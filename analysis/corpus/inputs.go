@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -35,6 +36,7 @@ type input struct {
 	id     string // txt: the article id (path relative to the input root)
 	source string // the default source derived from the name
 	index  int32
+	sniff  bool // standard input: gzip is recognised by its magic bytes
 }
 
 // DetectFormat returns the format named by a file's extension ("a.jsonl.gz" is FormatJSONL,
@@ -91,7 +93,11 @@ func Open(inputs []string, opts Options) (*Reader, error) {
 				return nil, fmt.Errorf("input -: standard input given twice: %w", ErrUsage)
 			}
 			stdin = true
-			r.add(&input{name: "-", r: os.Stdin, format: FormatJSONL, source: "stdin"})
+			var in io.Reader = os.Stdin
+			if opts.Stdin != nil {
+				in = opts.Stdin
+			}
+			r.add(&input{name: "-", r: in, format: FormatJSONL, source: "stdin", sniff: true})
 			r.total = -1
 			continue
 		}
@@ -107,8 +113,9 @@ func Open(inputs []string, opts Options) (*Reader, error) {
 			}
 			in := &input{name: arg, path: arg, format: format, gz: gz, source: baseSource(arg)}
 			if format == FormatText {
-				in.id = path.Base(filepath.ToSlash(arg))
-				in.source = path.Base(path.Dir(filepath.ToSlash(filepath.Clean(arg))))
+				// The input root is the file itself: the id is its name, the source the
+				// name of its folder.
+				in.id = filepath.Base(arg)
 				if abs, err := filepath.Abs(arg); err == nil {
 					in.source = filepath.Base(filepath.Dir(abs))
 				}
@@ -268,7 +275,13 @@ func (s *stream) close() error {
 		s.gz.close()
 	}
 	if s.f != nil {
+		// Formats read with ReadAt bypass the counter: count the whole file as read.
+		if fi, serr := s.f.Stat(); serr == nil && fi.Size() > s.count.pos {
+			s.count.n.Add(fi.Size() - s.count.pos)
+			s.count.pos = fi.Size()
+		}
 		err = s.f.Close()
+		s.f = nil
 	}
 	return err
 }
@@ -351,9 +364,15 @@ func openStream(in *input, counter *atomic.Int64) (*stream, *Reject, error) {
 	}
 	s.count = &countReader{r: raw, n: counter}
 	s.r = s.count
-	if in.gz {
+	gz := in.gz
+	if in.sniff {
 		br := bufio.NewReaderSize(s.count, 64<<10)
-		zr, err := gzip.NewReader(br)
+		head, _ := br.Peek(2)
+		gz = bytes.Equal(head, []byte{0x1f, 0x8b})
+		s.r = br
+	}
+	if gz {
+		zr, err := gzip.NewReader(bufio.NewReaderSize(s.r, 64<<10))
 		if err != nil {
 			if s.count.err != nil {
 				s.close()

@@ -21,8 +21,8 @@ type parquetSource struct {
 	cfg     *config
 	s       *stream
 	st      *InputStats
-	f       *os.File // the file read (s.f, or a temporary copy)
-	tmp     string   // temporary copy to remove
+	f       *os.File  // the file read (s.f, or a temporary copy)
+	tmp     *tempCopy // temporary copy to remove
 	pf      *parquet.File
 	colConv []func(parquet.Value) value // by leaf column index; nil when not read
 	colFld  []int
@@ -33,31 +33,29 @@ type parquetSource struct {
 	n, i    int
 	row     int64
 	end     bool
+	pending *Reject // a read error, reported after the rows read before it
 }
 
 func openParquet(in *input, cfg *config, s *stream, st *InputStats) (source, *Reject, error) {
 	p := &parquetSource{in: in, cfg: cfg, s: s, st: st, f: s.f}
 	if in.gz || s.f == nil {
-		tmp, err := os.CreateTemp("", "drishti-*.parquet")
-		if err != nil {
-			return nil, nil, fmt.Errorf("input %s: copying to a temporary file: %w", in.name, err)
+		tmp, rej, err := copyToTemp(in, s, s.r, "parquet")
+		if rej != nil || err != nil {
+			return nil, rej, err
 		}
-		p.tmp, p.f = tmp.Name(), tmp
-		if _, err := io.Copy(tmp, s.r); err != nil {
-			p.close()
-			rej, ferr := endReject(in, s, 0, err, nil)
-			if rej != nil {
-				rej.Reason += "; a Parquet file cannot be read in part"
-			}
-			return nil, rej, ferr
-		}
+		p.tmp, p.f = tmp, tmp.f
 	}
 	fi, err := p.f.Stat()
 	if err != nil {
 		p.close()
 		return nil, nil, fmt.Errorf("input %s: %w", in.name, err)
 	}
-	pf, err := parquet.OpenFile(p.f, fi.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	var pf *parquet.File
+	err = safely(func() error {
+		var e error
+		pf, e = parquet.OpenFile(p.f, fi.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+		return e
+	})
 	if err != nil {
 		p.close()
 		return nil, &Reject{Input: in.name, Code: CodeBadInput, Reason: fmt.Sprintf("not a readable parquet file: %v", err)}, nil
@@ -93,6 +91,35 @@ func openParquet(in *input, cfg *config, s *stream, st *InputStats) (source, *Re
 	p.groups = pf.RowGroups()
 	p.batch = make([]parquet.Row, 64)
 	return p, nil, nil
+}
+
+type tempCopy struct{ f *os.File }
+
+func (t *tempCopy) remove() {
+	t.f.Close()
+	os.Remove(t.f.Name())
+}
+
+// copyToTemp copies a stream to a temporary file, for formats read from the end. A
+// decompression error gives a reject: such a file cannot be read in part.
+func copyToTemp(in *input, s *stream, r io.Reader, format string) (*tempCopy, *Reject, error) {
+	f, err := os.CreateTemp("", "drishti-*."+format)
+	if err != nil {
+		return nil, nil, fmt.Errorf("input %s: copying to a temporary file: %w", in.name, err)
+	}
+	t := &tempCopy{f: f}
+	if _, err := io.Copy(f, r); err != nil {
+		t.remove()
+		if s.ioErr() == nil && s.dataErr() == "" {
+			return nil, nil, fmt.Errorf("input %s: copying to a temporary file: %w", in.name, err)
+		}
+		rej, ferr := endReject(in, s, 0, err, nil)
+		if rej != nil {
+			rej.Reason += "; a " + format + " file cannot be read in part"
+		}
+		return nil, rej, ferr
+	}
+	return t, nil, nil
 }
 
 // parquetConverter returns the conversion of a column's values.
@@ -159,6 +186,11 @@ func unixUnit(n int64, unit time.Duration) time.Time {
 
 func (p *parquetSource) next(rec *record) (*Reject, error) {
 	for p.i >= p.n {
+		if p.pending != nil {
+			rej := p.pending
+			p.pending = nil
+			return rej, nil
+		}
 		if p.end {
 			return nil, io.EOF
 		}
@@ -170,7 +202,12 @@ func (p *parquetSource) next(rec *record) (*Reject, error) {
 			p.rows = p.groups[p.group].Rows()
 			p.group++
 		}
-		n, err := p.rows.ReadRows(p.batch)
+		var n int
+		err := safely(func() error {
+			var e error
+			n, e = p.rows.ReadRows(p.batch)
+			return e
+		})
 		p.n, p.i = n, 0
 		if err == io.EOF {
 			p.rows.Close()
@@ -179,10 +216,11 @@ func (p *parquetSource) next(rec *record) (*Reject, error) {
 		}
 		if err != nil {
 			p.end = true
-			if n == 0 {
-				return &Reject{Input: p.in.name, Line: p.row + 1, Code: CodeBadInput,
-					Reason: fmt.Sprintf("reading parquet row %d: %v", p.row+1, err)}, nil
+			if ioe := p.s.ioErr(); ioe != nil {
+				return nil, fmt.Errorf("reading input %s: %w", p.in.name, ioe)
 			}
+			p.pending = &Reject{Input: p.in.name, Line: p.row + int64(n) + 1, Code: CodeBadInput,
+				Reason: fmt.Sprintf("reading parquet row %d: %v", p.row+int64(n)+1, err)}
 		}
 	}
 	row := p.batch[p.i]
@@ -208,10 +246,9 @@ func (p *parquetSource) close() error {
 		p.rows = nil
 	}
 	var err error
-	if p.tmp != "" {
-		p.f.Close()
-		os.Remove(p.tmp)
-		p.tmp = ""
+	if p.tmp != nil {
+		p.tmp.remove()
+		p.tmp = nil
 	}
 	if p.s != nil {
 		err = p.s.close()

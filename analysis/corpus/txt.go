@@ -66,7 +66,7 @@ func splitTitle(data []byte) (title, text []byte) {
 		return nil, data
 	}
 	second, body, found2 := bytes.Cut(after, []byte{'\n'})
-	if len(bytes.TrimSpace(second)) > 0 || (!found2 && len(second) > 0) {
+	if len(bytes.TrimSpace(second)) > 0 || (!found2 && len(second) == 0) {
 		return nil, data
 	}
 	if !found2 {

@@ -88,6 +88,9 @@ func (r *Reader) build(in *input, rec *record) (*Article, *Reject) {
 	if !st.nonSpace {
 		return rej(CodeEmptyText, "empty text (%s)", col(fText))
 	}
+	if cfg.minDeva > 0 && st.letters == 0 {
+		return rej(CodeNotHindi, "%s is not Hindi: it has no letters", col(fText))
+	}
 	if cfg.minDeva > 0 {
 		share := 0.0
 		if st.letters > 0 {

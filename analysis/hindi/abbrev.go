@@ -11,6 +11,8 @@ var abbrevStrong = map[string]bool{
 	// titles and honorifics
 	"डॉ": true, "डा": true, "प्रो": true, "श्री": true, "श्रीमती": true, "सुश्री": true, "कु": true,
 	"स्व": true, "पं": true, "मो": true, "मु": true, "ले": true, "कै": true, "जन": true, "फिल": true,
+	// compass points in names: द. अफ्रीका, उ. कोरिया, पू. उत्तर प्रदेश, म. प्रदेश
+	"द": true, "उ": true, "पू": true, "प": true, "म": true,
 	// eras, numbers, units, references
 	"ई": true, "सं": true, "क्र": true, "नं": true, "रु": true, "पृ": true, "मि": true,
 	"सेमी": true, "किमी": true, "मिमी": true, "ग्रा": true,
@@ -36,7 +38,7 @@ var abbrevWeak = map[string]bool{
 // abbrevPart lists further short forms that occur only inside dotted chains: उ.प्र., म.प्र.,
 // ई.पू., कि.मी., आई.ए.एस.
 var abbrevPart = map[string]bool{
-	"उ": true, "प्र": true, "म": true, "हि": true, "प": true, "पू": true, "मी": true,
+	"प्र": true, "हि": true, "मी": true,
 	"सें": true, "ली": true, "वि": true, "भा": true, "रा": true, "ना": true, "लि": true,
 	"ज": true, "द": true, "स": true, "आ": true, "का": true, "अ": true,
 }

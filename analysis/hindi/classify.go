@@ -57,18 +57,33 @@ var devaClass = func() (t [128]class) {
 }()
 
 // decode returns the code point at text[i], its width in bytes and its class. Invalid
-// UTF-8 yields utf8.RuneError of width 1, classed as a symbol.
+// UTF-8 yields utf8.RuneError of width 1, classed as a symbol. The ASCII case inlines.
 func decode(text string, i int) (rune, int, class) {
-	c := text[i]
-	if c < utf8.RuneSelf {
+	if c := text[i]; c < utf8.RuneSelf {
 		return rune(c), 1, asciiClass[c]
 	}
-	if c == 0xE0 && i+2 < len(text) && (text[i+1] == 0xA4 || text[i+1] == 0xA5) && text[i+2]&0xC0 == 0x80 {
+	return decodeSlow(text, i)
+}
+
+func decodeSlow(text string, i int) (rune, int, class) {
+	if text[i] == 0xE0 && i+2 < len(text) && (text[i+1] == 0xA4 || text[i+1] == 0xA5) && text[i+2]&0xC0 == 0x80 {
 		lo := (text[i+1]-0xA4)<<6 | text[i+2]&0x3F
 		return 0x0900 + rune(lo), 3, devaClass[lo]
 	}
 	r, n := utf8.DecodeRuneInString(text[i:])
 	return r, n, classOf(r)
+}
+
+// devaWordEnd skips Devanagari letters and signs from text[i] and returns where they end.
+func devaWordEnd(text string, i int) int {
+	for i+2 < len(text) && text[i] == 0xE0 {
+		b1, b2 := text[i+1], text[i+2]
+		if b1 != 0xA4 && b1 != 0xA5 || b2&0xC0 != 0x80 || devaClass[(b1-0xA4)<<6|b2&0x3F] != clDeva {
+			break
+		}
+		i += 3
+	}
+	return i
 }
 
 // classOf classifies a code point outside ASCII and the Devanagari block.

@@ -48,7 +48,47 @@ func Key(s string) string {
 // It allocates only when s needs Unicode normalization beyond the Devanagari folds, which is
 // rare in real text.
 func AppendKey(dst []byte, s string) []byte {
-	if needsNFC(s) && !norm.NFC.IsNormalString(s) {
+	start := len(dst)
+	// One pass folds ASCII and Devanagari, which is all most tokens hold. At the first other
+	// code point it starts over on the slow path, which normalizes when needed.
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		if c == 0xE0 && i+2 < len(s) && (s[i+1] == 0xA4 || s[i+1] == 0xA5) && s[i+2]&0xC0 == 0x80 {
+			lo := (s[i+1]-0xA4)<<6 | s[i+2]&0x3F
+			switch devaFold[lo] {
+			case foldKeep:
+				dst = append(dst, c, s[i+1], s[i+2])
+			case foldStop:
+				if k := len(dst); k-start > 6 && dst[k-1] == 0x8D && dst[k-2] == 0xA5 {
+					dst = appendDevaKey(dst, start, 0x0900+rune(lo))
+				} else {
+					dst = append(dst, c, s[i+1], s[i+2])
+				}
+			case foldOther:
+				dst = appendDevaKey(dst, start, 0x0900+rune(lo))
+			default: // Vedic tone marks reorder under NFC
+				return appendKeySlowPath(dst[:start], s)
+			}
+			i += 3
+			continue
+		}
+		return appendKeySlowPath(dst[:start], s)
+	}
+	return dst
+}
+
+// appendKeySlowPath is AppendKey for strings with code points outside ASCII and
+// Devanagari: NFC when the string is not already normal, then the folds.
+func appendKeySlowPath(dst []byte, s string) []byte {
+	if needsNFC(s) && norm.NFC.QuickSpanString(s) != len(s) {
 		s = norm.NFC.String(s)
 	}
 	start := len(dst)
@@ -77,6 +117,30 @@ func AppendKey(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// Fold classes of the Devanagari block for AppendKey's fast path.
+const (
+	foldKeep  = iota // copied as is
+	foldStop         // a stop: after nasal + virama, appendDevaKey folds the nasal
+	foldOther        // folded by appendDevaKey
+	foldNFC          // needs the NFC path
+)
+
+var devaFold = func() (t [128]uint8) {
+	for lo := range t {
+		r := rune(0x0900 + lo)
+		switch {
+		case r == nukta, r >= 0x0958 && r <= 0x095F, r == 0x0929, r == 0x0931, r == 0x0934,
+			r == candrabindu, r >= 0x0966 && r <= 0x096F:
+			t[lo] = foldOther
+		case homorganicNasal(r) != 0:
+			t[lo] = foldStop
+		case r >= 0x0951 && r <= 0x0954:
+			t[lo] = foldNFC
+		}
+	}
+	return t
+}()
 
 // appendDevaKey appends the key of one Devanagari code point r; dst[start:] is the key of
 // the string so far, which the nasal fold looks back into.

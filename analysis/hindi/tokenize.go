@@ -147,11 +147,16 @@ func (a *Analyzer) split(d *Doc, st *splitState, text string, start, end int, ki
 			brk = true // a headline: a short line without a sentence-final mark
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(text[start:end])
+	var r rune
+	if kind == Punct {
+		r, _ = utf8.DecodeRuneInString(text[start:end])
+	}
 	if st.pending && !brk {
-		if kind == Punct && isCloser(r, end-start, st, spaced, text, end) {
-			brk = false
-		} else {
+		switch {
+		case kind == Punct && isCloser(r, end-start, st, spaced, text, end):
+		case kind == Punct && isContinuation(r):
+			st.pending = false // "क्यों? : मलाइका" — no sentence starts with a colon
+		default:
 			brk = true
 		}
 	}
@@ -169,48 +174,31 @@ func (a *Analyzer) split(d *Doc, st *splitState, text string, start, end int, ki
 		return
 	}
 	switch {
-	case r == '"':
+	case r == '"', r == '\'' && end-start == 2:
 		st.dquote = !st.dquote
 	case r == '\'':
 		st.squote = !st.squote
 	}
-	if isTerminal(text, start, end, r) {
+	if r == '.' && len(d.Tokens) == int(d.sents[len(d.sents)-1])+1 && d.Tokens[len(d.Tokens)-1].Kind == Number {
+		return // "1. कोरोना…": the dot of a list number at the start of a sentence
+	}
+	if isTerminal(text[start:end], r) {
 		st.pending = true
 		st.terminated = true
 	}
 }
 
-// isTerminal reports whether the punctuation token text[start:end] (first rune r) ends a
-// sentence: । ॥ | ? ! and a single full stop. An ellipsis ("...", "…") ends one only when
-// it is glued to the word before it and followed by white space ("चुना... दो साल बाद").
-func isTerminal(text string, start, end int, r rune) bool {
+// isTerminal reports whether the punctuation token p (first rune r) ends a sentence: । ॥ |
+// ? ! and a single full stop. An ellipsis ("...", "…") does not: in headlines and quoted
+// speech it marks a pause far more often than an end.
+func isTerminal(p string, r rune) bool {
 	switch r {
 	case '।', '॥', '|', '?', '!':
 		return true
-	case '.', '…':
-		if r == '.' && end-start == 1 {
-			return true
-		}
-		if start == 0 || !followedBySpace(text, end) || end == len(text) {
-			return false
-		}
-		_, _, cl := decodeLast(text, start)
-		return cl != clSpace
+	case '.':
+		return len(p) == 1
 	}
 	return false
-}
-
-// decodeLast decodes the code point that ends at text[i].
-func decodeLast(text string, i int) (rune, int, class) {
-	j := i - 1
-	for j > 0 && i-j < utf8.UTFMax && !utf8.RuneStart(text[j]) {
-		j--
-	}
-	r, n, cl := decode(text, j)
-	if j+n != i {
-		return utf8.RuneError, 1, clOther
-	}
-	return r, n, cl
 }
 
 // isCloser reports whether punctuation r, after a sentence-final mark, still belongs to the
@@ -225,7 +213,20 @@ func isCloser(r rune, size int, st *splitState, spaced bool, text string, end in
 	case '"':
 		return st.dquote || (!spaced && followedBySpace(text, end))
 	case '\'':
+		if size == 2 {
+			return st.dquote || (!spaced && followedBySpace(text, end))
+		}
 		return st.squote || (!spaced && followedBySpace(text, end))
+	}
+	return false
+}
+
+// isContinuation reports whether punctuation r, after a sentence-final mark, shows that
+// the sentence goes on: no sentence starts with a comma, colon, semicolon or dash.
+func isContinuation(r rune) bool {
+	switch r {
+	case ',', ':', ';', '-', '–', '—':
+		return true
 	}
 	return false
 }
@@ -238,17 +239,27 @@ func followedBySpace(text string, i int) bool {
 	return cl == clSpace
 }
 
-// continues reports whether a line ending in token t is visibly unfinished (a comma, a
-// hyphen, an opening bracket…), so that it is not read as a headline.
+// continues reports whether a line ending in token t is visibly unfinished, so that it is
+// not read as a headline: a comma, hyphen or opening bracket, or a word that cannot end a
+// Hindi clause (a postposition, conjunction or relative pronoun; Hindi is verb-final).
 func continues(text string, t Token) bool {
-	if t.Kind != Punct {
+	s := text[t.Start:t.End]
+	if t.Kind == Punct {
+		switch s[0] {
+		case ',', '-', '(', '[', ':', ';':
+			return true
+		}
 		return false
 	}
-	switch text[t.Start] {
-	case ',', '-', '(', '[', ':', ';':
-		return true
-	}
-	return false
+	return t.Kind == Word && lineContinuers[s]
+}
+
+// lineContinuers are words after which a Hindi clause cannot end.
+var lineContinuers = map[string]bool{
+	"का": true, "की": true, "के": true, "को": true, "में": true, "से": true, "ने": true,
+	"पर": true, "तक": true, "और": true, "कि": true, "जो": true, "तथा": true, "या": true,
+	"एवं": true, "व": true, "लेकिन": true, "परंतु": true, "किंतु": true, "क्योंकि": true,
+	"जबकि": true, "अगर": true, "यदि": true, "जिसमें": true, "जिसे": true, "जिसके": true,
 }
 
 // scanToken returns the end and kind of the token that starts at text[i], which is not
@@ -293,6 +304,10 @@ func scanToken(text string, i int, afterAbbrev bool) (end int, kind Kind, abbr b
 			}
 			return j, Mention, false
 		}
+	case '\'':
+		if i+1 < n && text[i+1] == '\'' {
+			return i + 2, Punct, false // '' typed for a double quote
+		}
 	case '.', '-', '?', '!':
 		j := i + 1
 		for j < n && rune(text[j]) == r {
@@ -323,6 +338,12 @@ func wordEnd(text string, i int, first class) int {
 	n := len(text)
 	j := i
 	for j < n {
+		if first == clDeva {
+			j = devaWordEnd(text, j)
+			if j >= n {
+				break
+			}
+		}
 		_, w, cl := decode(text, j)
 		switch cl {
 		case clDeva:

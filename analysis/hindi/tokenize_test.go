@@ -5,13 +5,13 @@ import (
 	"testing"
 )
 
-// render prints d's tokens as "surface/k" (first letter of the kind), sentences separated
-// by " | ".
+// render prints d's tokens: with kinds, as "surface/k" (first letter of the kind);
+// without, as surfaces with sentences separated by " | ".
 func render(d *Doc, kinds bool) string {
 	var b strings.Builder
 	for i, t := range d.Tokens {
 		if i > 0 {
-			if t.Sentence != d.Tokens[i-1].Sentence {
+			if !kinds && t.Sentence != d.Tokens[i-1].Sentence {
 				b.WriteString(" | ")
 			} else {
 				b.WriteByte(' ')
@@ -66,7 +66,7 @@ func TestTokens(t *testing.T) {
 		{"emoji", "अच्छा👍🏽 🇮🇳 ❤️", "अच्छा/w 👍🏽/e 🇮🇳/e ❤️/e"},
 		{"symbols", "a+b = ©", "a/l +/s b/l =/s ©/s"},
 		{"ellipsis", "और... फिर…", "और/w .../p फिर/w …/p"},
-		{"pipe typed as danda", "है| फिर", "है/w |/p | फिर/w"},
+		{"pipe typed as danda", "है| फिर", "है/w |/p फिर/w"},
 		{"urdu script is a word", "خبر", "خبر/w"},
 		{"stray mark", "\u093F", "\u093F/w"},
 	}
@@ -92,11 +92,16 @@ func TestSentences(t *testing.T) {
 		{"no split after abbreviations", "डॉ. राम और बी.जे.पी. नेता श्री. मोदी आए.", "डॉ. राम और बी.जे.पी. नेता श्री. मोदी आए ."},
 		{"question and exclamation", "क्या हुआ? कुछ नहीं! ठीक", "क्या हुआ ? | कुछ नहीं ! | ठीक"},
 		{"closing quote stays", `उसने कहा, "मैं आऊंगा।" फिर वह गया।`, `उसने कहा , " मैं आऊंगा । " | फिर वह गया ।`},
-		{"curly quote and bracket stay", "“यह सच है।” (सही।) अब", "“ यह सच है । ” ( सही । ) | अब"},
+		{"curly quote and bracket stay", "“यह सच है।” (सही।) अब", "“ यह सच है । ” | ( सही । ) | अब"},
 		{"opening quote starts the next", `वह गया। "फिर" आया।`, `वह गया । | " फिर " आया ।`},
 		{"blank line", "शीर्षक बिना विराम\n\nपहला वाक्य", "शीर्षक बिना विराम | पहला वाक्य"},
 		{"line break", "शीर्षक\nपहला वाक्य", "शीर्षक | पहला वाक्य"},
-		{"ellipsis glued then space", "क्यों चुना... दो साल", "क्यों चुना ... | दो साल"},
+		{"pipe typed as danda", "वह आया| वह गया", "वह आया | | वह गया"},
+		{"two apostrophes as a double quote", "उन्होंने कहा, '' सरकार काम करेगी।'' फिर", "उन्होंने कहा , '' सरकार काम करेगी । '' | फिर"},
+		{"list number", "सावधानियां:\n1. हाथ धोएं।\n2. दूरी रखें।", "सावधानियां : | 1 . हाथ धोएं । | 2 . दूरी रखें ।"},
+		{"ellipsis is a pause", "नौकरी चाहिए.... तो नाचो", "नौकरी चाहिए .... तो नाचो"},
+		{"colon after question mark", "क्यों कहते हैं? : मलाइका", "क्यों कहते हैं ? : मलाइका"},
+		{"compass abbreviation", "पहली बार द. अफ्रीका जीता", "पहली बार द. अफ्रीका जीता"},
 		{"ellipsis inside", "एक समूह...जो खुद", "एक समूह ... जो खुद"},
 		{"repeated marks", "क्या?! हाँ।।", "क्या ? ! | हाँ । ।"},
 	}

@@ -56,8 +56,16 @@ func sharedDataDir() string {
 	return data
 }
 
-// benchScorer uses the default lexicon (the realistic size) when it is built in.
+// benchScorer uses the lexicon files listed in $DRISHTI_BENCH_LEXICON (separated by
+// commas), else the default lexicon when it is built in, else the test lexicon.
 func benchScorer(b *testing.B) *Scorer {
+	if files := os.Getenv("DRISHTI_BENCH_LEXICON"); files != "" {
+		l, err := lexicon.Load(lexicon.Options{NoDefault: true}, strings.Split(files, ",")...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return NewScorer(l, Options{})
+	}
 	if l, err := lexicon.Default(); err == nil {
 		return NewScorer(l, Options{})
 	}

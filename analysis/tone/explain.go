@@ -49,10 +49,10 @@ func Explain(w io.Writer, d *hindi.Doc, res *Result, opt ExplainOptions) error {
 		res.Tone, res.Positive, res.Negative, res.Polarity, res.Valence)
 	if len(res.Hits) > 0 {
 		bw.WriteString("\nhits:\n")
-		fmt.Fprintf(bw, "%4s %11s  %-10s %-8s %6s %-22s %9s  %s\n", "sent", "bytes", "category", "weight", "", "modifier", "effective", "surface = entry")
+		fmt.Fprintf(bw, "%4s %-11s %-10s %6s %-24s %9s  %s\n", "sent", "bytes", "category", "weight", "modifier", "effective", "surface = entry")
 		for _, h := range res.Hits {
-			fmt.Fprintf(bw, "%4d %5d-%-5d  %-10s %-8g %6s %-22s %9.2f  %s = %s\n",
-				h.Sentence, h.Start, h.End, h.Category, h.Weight, "", h.Modifier, h.Effective, h.Surface, h.Entry)
+			fmt.Fprintf(bw, "%4d %-11s %-10s %6g %-24s %9.2f  %s = %s\n",
+				h.Sentence, fmt.Sprintf("%d-%d", h.Start, h.End), h.Category, h.Weight, h.Modifier, h.Effective, h.Surface, h.Entry)
 		}
 	}
 	return bw.Flush()

@@ -5,36 +5,51 @@ import (
 	"github.com/drishti-news/drishti/lexicon"
 )
 
-// postpositions are not counted in the word windows of negation and intensity: "हमले की
-// योजना नहीं" has the negator two words after हमले, not three. Keys (hindi.Key) of the forms.
-var postpositions = map[string]bool{
-	"का": true, "की": true, "के": true, "में": true, "से": true, "को": true, "पर": true,
-	"ने": true, "तक": true, "लिए": true, "द्वारा": true,
+// isPostposition reports whether a key is a postposition, which the word windows of
+// negation and intensity do not count: "हमले की योजना नहीं" has the negator two words after
+// हमले, not three. (A switch on strings compiles to a few comparisons: cheaper than a map.)
+func isPostposition(key string) bool {
+	switch key {
+	case "का", "की", "के", "में", "से", "को", "पर", "ने", "तक", "लिए", "द्वारा":
+		return true
+	}
+	return false
 }
 
-// conjunctions end a clause: a negator or intensifier does not reach across them.
-var conjunctions = map[string]bool{
-	"और": true, "तथा": true, "एवं": true, "व": true, "या": true, "अथवा": true, "कि": true,
-	"क्योंकि": true, "जबकि": true, "ताकि": true, "इसलिए": true, "अतः": true, "फिर": true,
-	"जब": true, "तब": true, "यदि": true, "अगर": true, "तो": true, "वरना": true,
+// isConjunction reports whether a key is a conjunction that ends a clause: a negator or
+// intensifier does not reach across it.
+func isConjunction(key string) bool {
+	switch key {
+	case "और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः",
+		"फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना":
+		return true
+	}
+	return false
 }
 
-// ambiguousContrast are contrast words that are also postpositions ("पर": on / but): they
-// count as contrast only at the start of a clause (after punctuation or at the start of the
-// sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत पर हमला" is not.
-var ambiguousContrast = map[string]bool{"पर": true}
+// isAmbiguousContrast reports whether a contrast word is also a postposition ("पर": on /
+// but): it counts as contrast only at the start of a clause (after punctuation or at the
+// start of the sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत पर हमला" is not.
+func isAmbiguousContrast(key string) bool { return key == "पर" }
 
-// nonBoundaryPunct are punctuation tokens inside a clause (hyphens, slashes, apostrophes).
-var nonBoundaryPunct = map[string]bool{"-": true, "‐": true, "/": true, "'": true, "’": true, "‘": true}
+// isInnerPunct reports whether a punctuation token stays inside a clause (hyphens,
+// slashes, apostrophes).
+func isInnerPunct(s string) bool {
+	switch s {
+	case "-", "‐", "‑", "/", "'", "’", "‘":
+		return true
+	}
+	return false
+}
 
 // boundary reports whether token j ends or begins a clause: a punctuation mark, a
 // conjunction or a contrast word that applies.
 func (s *Scorer) boundary(d *hindi.Doc, res *Result, j int) bool {
 	t := d.Tokens[j]
 	if t.Kind == hindi.Punct {
-		return !nonBoundaryPunct[d.Text[t.Start:t.End]]
+		return !isInnerPunct(d.Text[t.Start:t.End])
 	}
-	if conjunctions[res.scratch.Key(j)] {
+	if isConjunction(string(d.Key(j))) {
 		return true
 	}
 	if mk := res.mark[j]; mk > 0 && s.class[res.matches[mk-1].Entry] == classContrast {
@@ -43,9 +58,9 @@ func (s *Scorer) boundary(d *hindi.Doc, res *Result, j int) bool {
 	return false
 }
 
-// contrastApplies reports whether a contrast word at token i counts (see ambiguousContrast).
-func (s *Scorer) contrastApplies(d *hindi.Doc, sc *lexicon.Scratch, i int) bool {
-	if !ambiguousContrast[sc.Key(i)] {
+// contrastApplies reports whether a contrast word at token i counts (see isAmbiguousContrast).
+func (s *Scorer) contrastApplies(d *hindi.Doc, i int) bool {
+	if !isAmbiguousContrast(string(d.Key(i))) {
 		return true
 	}
 	if i == 0 || d.Tokens[i-1].Sentence != d.Tokens[i].Sentence {
@@ -68,7 +83,7 @@ func (s *Scorer) modifierAt(res *Result, j int) (class int32, w float64, ok bool
 func counts(d *hindi.Doc, res *Result, j int) bool {
 	switch d.Tokens[j].Kind {
 	case hindi.Word, hindi.Latin, hindi.Number:
-		return !postpositions[res.scratch.Key(j)]
+		return !isPostposition(string(d.Key(j)))
 	}
 	return false
 }

@@ -193,7 +193,7 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		if c > classNegator {
 			continue
 		}
-		if c == classContrast && !s.contrastApplies(d, &res.scratch, m.Start) {
+		if c == classContrast && !s.contrastApplies(d, m.Start) {
 			continue
 		}
 		for j := m.Start; j < m.End; j++ {
@@ -213,6 +213,9 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 			continue
 		}
 		e := &entries[m.Entry]
+		if e.Weight == 0 {
+			continue // an exclusion ("कोरोना से जंग"): it shadows its words and is not a hit
+		}
 		eff, flags := e.Weight, 0
 		if f, ok := s.negation(d, res, m); ok {
 			eff *= f

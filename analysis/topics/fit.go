@@ -1,6 +1,8 @@
 package topics
 
 import (
+	"os"
+	"strconv"
 	"context"
 	"errors"
 	"fmt"
@@ -32,6 +34,9 @@ type Options struct {
 	// Restarts is the number of seeded k-means runs; the one with the highest objective (sum
 	// of cosine similarities to the centroids) is kept (default 10).
 	Restarts int
+	// NoAnneal skips the soft (von Mises–Fisher EM) iterations with growing concentration
+	// that run between k-means++ seeding and Lloyd's hard iterations.
+	NoAnneal bool
 	// MaxIter bounds the Lloyd iterations of one run (default 100).
 	MaxIter int
 	// SampleSize: when there are more documents, restarts and the choice of k run on a
@@ -180,6 +185,16 @@ func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 	}
 	v := buildVocabulary(b, o.Prior, o.MinDF, o.MaxDF)
 	x := tfidf(b, v)
+	if d, _ := strconv.Atoi(os.Getenv("TP_LSA")); d > 0 && o.Prior == nil {
+		wt, _ := strconv.ParseFloat(os.Getenv("TP_LSAW"), 64)
+		rng := rand.New(rand.NewPCG(o.Seed, 77))
+		var all []int
+		for i := 0; i < x.rows(); i++ {
+			all = append(all, i)
+		}
+		basis := lsaBasis(x, sample(all, 20000, rng), d, rng)
+		x = augment(x, basis, wt)
+	}
 	s := &sphere{x: x, workers: o.Workers}
 	n := b.Len()
 	var rows []int
@@ -247,7 +262,7 @@ type state struct {
 // fitFresh clusters without a prior model.
 func fitFresh(ctx context.Context, s *sphere, rows []int, o Options, res *Result) (*state, error) {
 	rng := rand.New(rand.NewPCG(o.Seed, 1<<32))
-	sm := sample(rows, o.SampleSize, rng)
+	sm := sample(rows, sampleSize(s.x, rows, o.SampleSize), rng)
 	k := o.K
 	res.Criterion = "fixed"
 	if k <= 0 {
@@ -260,7 +275,7 @@ func fitFresh(ctx context.Context, s *sphere, rows []int, o Options, res *Result
 	}
 	k = min(k, len(rows))
 	res.K = k
-	best, err := s.fitK(ctx, sm, k, o.Seed, 0, o.Restarts, o.MaxIter, 0)
+	best, err := s.fitK(ctx, sm, k, o.Seed, 0, o.Restarts, o.MaxIter, 1e-3, !o.NoAnneal)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +283,7 @@ func fitFresh(ctx context.Context, s *sphere, rows []int, o Options, res *Result
 	if len(sm) < len(rows) {
 		final = s.newClustering(rows, k)
 		final.cent.Copy(best.cent)
-		if err := s.lloyd(ctx, final, o.MaxIter, 1e-3); err != nil {
+		if err := s.lloyd(ctx, final, min(o.MaxIter, maxRefineIter), 1e-3); err != nil {
 			return nil, err
 		}
 	}
@@ -309,6 +324,21 @@ func fitFresh(ctx context.Context, s *sphere, rows []int, o Options, res *Result
 	return st, nil
 }
 
+// sampleNonZeros bounds the non-zeros of the sample that restarts and the choice of k run on,
+// so that long articles get a smaller sample than headlines.
+const sampleNonZeros = 600_000
+
+// maxRefineIter bounds the Lloyd iterations on all documents after the restarts on a sample.
+const maxRefineIter = 25
+
+// sampleSize returns how many rows the restarts run on: at most max rows and about
+// sampleNonZeros non-zeros, and at least 2,000 rows.
+func sampleSize(x *csr, rows []int, maxRows int) int {
+	avg := float64(len(x.val)) / float64(len(rows))
+	n := int(sampleNonZeros / max(avg, 1))
+	return min(maxRows, max(n, 2000))
+}
+
 // chooseK fits each candidate k on rows and returns the one with the best mean simplified
 // silhouette (ties: the smaller k).
 func chooseK(ctx context.Context, s *sphere, rows []int, o Options) (int, []KScore, error) {
@@ -334,7 +364,7 @@ func chooseK(ctx context.Context, s *sphere, rows []int, o Options) (int, []KSco
 	var scores []KScore
 	bestK, bestS := ks[0], math.Inf(-1)
 	for _, k := range ks {
-		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 2, o.MaxIter, 1e-3)
+		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 2, o.MaxIter, 1e-3, false)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -516,7 +546,7 @@ func bisect(ctx context.Context, s *sphere, rows, residual []int, target float64
 		for j, p := range pt.members {
 			sub[j] = rows[p]
 		}
-		c, err := s.fitK(ctx, sub, 2, o.Seed, uint64(7919*len(done)+len(queue)+1<<20), 3, o.MaxIter, 0)
+		c, err := s.fitK(ctx, sub, 2, o.Seed, uint64(7919*len(done)+len(queue)+1<<20), 3, o.MaxIter, 0, !o.NoAnneal)
 		if err != nil {
 			return nil, err
 		}

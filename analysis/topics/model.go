@@ -22,12 +22,12 @@ const maxCentroidTerms = 2000
 // Model is a fitted topic model, saved between scheduled runs so that topics keep their ids.
 // It is stored as one JSON object; docs/topics.md documents the fields.
 type Model struct {
-	Format   string  `json:"format"`
-	Features string  `json:"features"`
-	Docs     int     `json:"docs"` // documents seen since the last refit (for idf)
-	MinDF    int     `json:"min_df"`
-	MaxDF    float64 `json:"max_df"`
-	NextID   int     `json:"next_id"` // the id the next new topic gets
+	Format   string       `json:"format"`
+	Features string       `json:"features"`
+	Docs     int          `json:"docs"` // documents seen since the last refit (for idf)
+	MinDF    int          `json:"min_df"`
+	MaxDF    float64      `json:"max_df"`
+	NextID   int          `json:"next_id"` // the id the next new topic gets
 	Terms    []ModelTerm  `json:"terms"`
 	Topics   []ModelTopic `json:"topics"`
 }
@@ -45,8 +45,8 @@ type ModelTerm struct {
 type ModelTopic struct {
 	ID       int       `json:"id"`
 	Label    string    `json:"label"`
-	Size     int       `json:"size"`     // documents assigned since the topic was opened
-	Mass     float64   `json:"mass"`     // decayed document count weighing the centroid's history
+	Size     int       `json:"size"`      // documents assigned since the topic was opened
+	Mass     float64   `json:"mass"`      // decayed document count weighing the centroid's history
 	FirstDay int32     `json:"first_day"` // days since 1970; NoDay (−2147483648) if unknown
 	LastDay  int32     `json:"last_day"`
 	Median   float64   `json:"median"` // median similarity of the members when last fitted
@@ -92,7 +92,7 @@ func (st *state) model(v *vocabulary, o Options, res *Result) *Model {
 				mt.Join = mt.Median / 2
 			}
 		}
-		row := st.cent.RawRowView(a)
+		row := st.cent.RawRowView(a)[:len(v.keys)]
 		var cols []int
 		for c, w := range row {
 			if w > 0 {

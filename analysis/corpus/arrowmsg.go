@@ -1,0 +1,368 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sync/atomic"
+
+	"github.com/apache/arrow/go/v17/arrow/ipc"
+	"github.com/apache/arrow/go/v17/arrow/memory"
+)
+
+// ipcMessages reads the messages of an Arrow IPC stream for ipc.NewReaderFromMessageReader,
+// guarding memory against bad data: arrow's own reader allocates whatever sizes a message
+// claims (metadata length, body length, vector lengths) before checking them. Here the
+// metadata length is bounded, the flatbuffer is checked before arrow looks at it, and the body
+// is read incrementally, so memory follows the bytes actually present.
+//
+// In an IPC file (after its magic), the footer follows the messages without an end-of-stream
+// marker: with file set, anything that is not a continuation marker ends the stream.
+type ipcMessages struct {
+	r       io.Reader
+	file    bool
+	maxMeta int
+	msg     *ipc.Message
+	refs    atomic.Int64
+	buf     [4]byte
+}
+
+var _ ipc.MessageReader = (*ipcMessages)(nil)
+
+const ipcContinuation = 0xFFFFFFFF
+
+func newIPCMessages(r io.Reader, file bool, maxMeta int) *ipcMessages {
+	m := &ipcMessages{r: r, file: file, maxMeta: maxMeta}
+	m.refs.Store(1)
+	return m
+}
+
+func (m *ipcMessages) Retain() { m.refs.Add(1) }
+
+func (m *ipcMessages) Release() {
+	if m.refs.Add(-1) == 0 && m.msg != nil {
+		m.msg.Release()
+		m.msg = nil
+	}
+}
+
+func (m *ipcMessages) u32() (uint32, error) {
+	if _, err := io.ReadFull(m.r, m.buf[:]); err != nil {
+		return 0, err
+	}
+	return binary.LittleEndian.Uint32(m.buf[:]), nil
+}
+
+func (m *ipcMessages) Message() (*ipc.Message, error) {
+	cid, err := m.u32()
+	if err == io.EOF {
+		return nil, io.EOF
+	}
+	if err != nil {
+		return nil, fmt.Errorf("arrow ipc: reading message start: %w", err)
+	}
+	var n uint32
+	switch {
+	case cid == 0:
+		return nil, io.EOF
+	case cid == ipcContinuation:
+		if n, err = m.u32(); err != nil {
+			return nil, fmt.Errorf("arrow ipc: reading message length: %w", err)
+		}
+		if n == 0 {
+			return nil, io.EOF
+		}
+	case m.file:
+		return nil, io.EOF // the footer of an IPC file
+	default:
+		n = cid // before Arrow 0.15 there was no continuation marker
+	}
+	if int64(n) > int64(m.maxMeta) {
+		return nil, fmt.Errorf("arrow ipc: message metadata of %d bytes is over the limit of %d", n, m.maxMeta)
+	}
+	meta := make([]byte, n)
+	if _, err := io.ReadFull(m.r, meta); err != nil {
+		return nil, fmt.Errorf("arrow ipc: reading message metadata: %w", err)
+	}
+	bodyLen, err := checkIPCMessage(meta)
+	if err != nil {
+		return nil, fmt.Errorf("arrow ipc: bad message metadata: %w", err)
+	}
+	var body bytes.Buffer
+	if k, err := io.CopyN(&body, m.r, bodyLen); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("arrow ipc: reading message body (%d of %d bytes): %w", k, bodyLen, err)
+	}
+	if m.msg != nil {
+		m.msg.Release()
+	}
+	m.msg = ipc.NewMessage(memory.NewBufferBytes(meta), memory.NewBufferBytes(body.Bytes()))
+	return m.msg, nil
+}
+
+// fbuf is a flatbuffer under verification: every offset and length is checked against it.
+type fbuf []byte
+
+var errFB = errors.New("flatbuffer offset out of range")
+
+func (b fbuf) u32(at int) (int, error) {
+	if at < 0 || at+4 > len(b) {
+		return 0, errFB
+	}
+	return int(binary.LittleEndian.Uint32(b[at:])), nil
+}
+
+// table checks the table at pos and returns it.
+func (b fbuf) table(pos int) (fbTable, error) {
+	if pos < 0 || pos+4 > len(b) {
+		return fbTable{}, errFB
+	}
+	vt := pos - int(int32(binary.LittleEndian.Uint32(b[pos:])))
+	if vt < 0 || vt+4 > len(b) {
+		return fbTable{}, errFB
+	}
+	size := int(binary.LittleEndian.Uint16(b[vt:]))
+	if size < 4 || size%2 != 0 || vt+size > len(b) {
+		return fbTable{}, errFB
+	}
+	return fbTable{b: b, pos: pos, vt: vt, vtSize: size}, nil
+}
+
+type fbTable struct {
+	b       fbuf
+	pos, vt int
+	vtSize  int
+}
+
+// field returns the absolute position of field i of the given size, or -1 when absent.
+func (t fbTable) field(i, size int) (int, error) {
+	o := 4 + 2*i
+	if o+2 > t.vtSize {
+		return -1, nil
+	}
+	off := int(binary.LittleEndian.Uint16(t.b[t.vt+o:]))
+	if off == 0 {
+		return -1, nil
+	}
+	at := t.pos + off
+	if at+size > len(t.b) {
+		return 0, errFB
+	}
+	return at, nil
+}
+
+// ref follows the offset stored in field i (a table, vector or string); -1 when absent.
+func (t fbTable) ref(i int) (int, error) {
+	at, err := t.field(i, 4)
+	if at < 0 || err != nil {
+		return at, err
+	}
+	off, err := t.b.u32(at)
+	if err != nil {
+		return 0, err
+	}
+	if at+off > len(t.b) {
+		return 0, errFB
+	}
+	return at + off, nil
+}
+
+func (t fbTable) subtable(i int) (fbTable, bool, error) {
+	at, err := t.ref(i)
+	if at < 0 || err != nil {
+		return fbTable{}, false, err
+	}
+	st, err := t.b.table(at)
+	return st, err == nil, err
+}
+
+// vector returns the element count and start of the vector in field i, after checking that
+// n elements of elem bytes fit.
+func (t fbTable) vector(i, elem int) (n, start int, err error) {
+	at, err := t.ref(i)
+	if at < 0 || err != nil {
+		return 0, 0, err
+	}
+	n, err = t.b.u32(at)
+	if err != nil {
+		return 0, 0, err
+	}
+	if n > (len(t.b)-at-4)/max(elem, 1) {
+		return 0, 0, errFB
+	}
+	return n, at + 4, nil
+}
+
+func (t fbTable) i64(i int) (int64, error) {
+	at, err := t.field(i, 8)
+	if at < 0 || err != nil {
+		return 0, err
+	}
+	return int64(binary.LittleEndian.Uint64(t.b[at:])), nil
+}
+
+func (t fbTable) u8(i int) (byte, error) {
+	at, err := t.field(i, 1)
+	if at < 0 || err != nil {
+		return 0, err
+	}
+	return t.b[at], nil
+}
+
+// tables checks a vector of tables (field i) and calls each for every element.
+func (t fbTable) tables(i int, each func(fbTable) error) error {
+	n, start, err := t.vector(i, 4)
+	if err != nil {
+		return err
+	}
+	for k := range n {
+		at := start + 4*k
+		off, err := t.b.u32(at)
+		if err != nil {
+			return err
+		}
+		st, err := t.b.table(at + off)
+		if err != nil {
+			return err
+		}
+		if err := each(st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkIPCMessage verifies the parts of an IPC message's flatbuffer that arrow sizes
+// allocations by, and returns the body length.
+func checkIPCMessage(meta []byte) (int64, error) {
+	b := fbuf(meta)
+	root, err := b.u32(0)
+	if err != nil {
+		return 0, err
+	}
+	msg, err := b.table(root)
+	if err != nil {
+		return 0, err
+	}
+	bodyLen, err := msg.i64(3)
+	if err != nil {
+		return 0, err
+	}
+	if bodyLen < 0 {
+		return 0, fmt.Errorf("negative body length %d", bodyLen)
+	}
+	if err := checkKeyValues(msg, 4); err != nil {
+		return 0, err
+	}
+	kind, err := msg.u8(1)
+	if err != nil {
+		return 0, err
+	}
+	header, ok, err := msg.subtable(2)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return bodyLen, nil
+	}
+	switch kind {
+	case 1: // Schema
+		if _, _, err := header.vector(3, 8); err != nil {
+			return 0, err
+		}
+		if err := checkKeyValues(header, 2); err != nil {
+			return 0, err
+		}
+		err = header.tables(1, func(f fbTable) error { return checkField(f, 0) })
+	case 2: // DictionaryBatch
+		var rb fbTable
+		if rb, ok, err = header.subtable(1); err == nil && ok {
+			err = checkRecordBatch(rb, bodyLen)
+		}
+	case 3: // RecordBatch
+		err = checkRecordBatch(header, bodyLen)
+	default:
+		err = fmt.Errorf("unsupported message type %d", kind)
+	}
+	return bodyLen, err
+}
+
+func checkKeyValues(t fbTable, i int) error {
+	return t.tables(i, func(kv fbTable) error {
+		for _, f := range []int{0, 1} {
+			if _, _, err := kv.vector(f, 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func checkField(f fbTable, depth int) error {
+	if depth > 64 {
+		return errors.New("schema nested too deeply")
+	}
+	if _, _, err := f.vector(0, 1); err != nil { // name
+		return err
+	}
+	if _, _, err := f.subtable(3); err != nil { // type
+		return err
+	}
+	if d, ok, err := f.subtable(4); err != nil { // dictionary
+		return err
+	} else if ok {
+		if _, _, err := d.subtable(1); err != nil {
+			return err
+		}
+	}
+	if err := checkKeyValues(f, 6); err != nil {
+		return err
+	}
+	return f.tables(5, func(c fbTable) error { return checkField(c, depth+1) })
+}
+
+// checkRecordBatch bounds the lengths arrow allocates by: rows and array lengths cannot be
+// more than eight per body byte (a bit each), buffers must lie inside the body.
+func checkRecordBatch(rb fbTable, bodyLen int64) error {
+	limit := 8*bodyLen + 64
+	length, err := rb.i64(0)
+	if err != nil {
+		return err
+	}
+	if length < 0 || length > limit {
+		return fmt.Errorf("record batch of %d rows in a body of %d bytes", length, bodyLen)
+	}
+	n, start, err := rb.vector(1, 16) // FieldNode {length, null_count int64}
+	if err != nil {
+		return err
+	}
+	for k := range n {
+		at := start + 16*k
+		l := int64(binary.LittleEndian.Uint64(rb.b[at:]))
+		nulls := int64(binary.LittleEndian.Uint64(rb.b[at+8:]))
+		if l < 0 || l > limit || nulls < 0 || nulls > l {
+			return fmt.Errorf("array of %d values (%d null) in a body of %d bytes", l, nulls, bodyLen)
+		}
+	}
+	n, start, err = rb.vector(2, 16) // Buffer {offset, length int64}
+	if err != nil {
+		return err
+	}
+	for k := range n {
+		at := start + 16*k
+		off := int64(binary.LittleEndian.Uint64(rb.b[at:]))
+		l := int64(binary.LittleEndian.Uint64(rb.b[at+8:]))
+		if off < 0 || l < 0 || off > bodyLen || l > bodyLen-off {
+			return fmt.Errorf("buffer [%d, +%d) outside a body of %d bytes", off, l, bodyLen)
+		}
+	}
+	if _, _, err := rb.subtable(3); err != nil {
+		return err
+	}
+	_, _, err = rb.vector(4, 8)
+	return err
+}

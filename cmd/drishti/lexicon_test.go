@@ -1,0 +1,81 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := dispatch(context.Background(), env{args: args, stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb})
+	return out.String(), errb.String(), exitCode(err)
+}
+
+func TestLexiconCheck(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.tsv")
+	bad := filepath.Join(dir, "bad.tsv")
+	os.WriteFile(good, []byte("war\tयुद्ध\t10\n@negator\tनहीं\t-0.74\texact\n"), 0o644)
+	os.WriteFile(bad, []byte("war\tयुद्ध\t10\n@negater\tनहीं\t-0.74\nwar\tयुद्ध\t9\n"), 0o644)
+
+	if _, _, code := runCmd(t, "", "lexicon", "check", good); code != exitOK {
+		t.Errorf("check of a good file: exit %d, want 0", code)
+	}
+	out, _, code := runCmd(t, "", "lexicon", "check", good, bad)
+	if code != exitUsage {
+		t.Errorf("check of a bad file: exit %d, want %d", code, exitUsage)
+	}
+	for _, want := range []string{bad + ":2:1: unknown category \"@negater\"", bad + ":3:11: duplicate entry with a conflicting weight"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, code := runCmd(t, "", "lexicon", "check"); code != exitUsage {
+		t.Errorf("check without files: exit %d, want %d", code, exitUsage)
+	}
+	out, _, code = runCmd(t, "", "lexicon", "stats", "--no-default-lexicon", good)
+	if code != exitOK || !strings.Contains(out, "war") || !strings.Contains(out, "checksum: sha256:") {
+		t.Errorf("stats: exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestExplainCmd(t *testing.T) {
+	lex := filepath.Join("..", "..", "lexicon", "testdata", "mini.tsv")
+	out, errOut, code := runCmd(t, "हमला नहीं होगा, लेकिन खतरा है।", "explain", "--no-default-lexicon", "--lexicon", lex)
+	if code != exitOK {
+		t.Fatalf("explain: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "[हमला]{war/negated} नहीं होगा, लेकिन [खतरा]{threat} है।") {
+		t.Errorf("explain output:\n%s", out)
+	}
+	out, _, code = runCmd(t, `{"id":"a1","text":"सेनाओं का युद्ध"}`, "explain", "--no-default-lexicon", "--lexicon", lex, "-")
+	if code != exitOK || !strings.Contains(out, "[सेनाओं]{war} का [युद्ध]{war}") {
+		t.Errorf("explain of a JSON article: exit %d\n%s", code, out)
+	}
+	if _, _, code := runCmd(t, `{"id":"a1"}`, "explain", "--no-default-lexicon", "--lexicon", lex); code != exitUsage {
+		t.Errorf("explain of JSON without text: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestEvalToneCmd(t *testing.T) {
+	lex := filepath.Join("..", "..", "lexicon", "testdata", "mini.tsv")
+	data := filepath.Join(t.TempDir(), "labels.tsv")
+	os.WriteFile(data, []byte("id\tthreat\talliance\twar\ttone\ttext\n1\t0\t0\t1\t-1\tसीमा पर युद्ध\n2\t0\t1\t0\t1\tरक्षा समझौता हुआ\n"), 0o644)
+	out, errOut, code := runCmd(t, "", "eval", "tone", "--no-default-lexicon", "--lexicon", lex, "--misses", "all", data)
+	if code != exitOK {
+		t.Fatalf("eval tone: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"war              1.000     1.000     1.000", "macro F1", "tone sign agreement"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval tone output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, code := runCmd(t, "", "eval", "tone"); code != exitUsage {
+		t.Errorf("eval tone without a file: exit %d, want %d", code, exitUsage)
+	}
+}
