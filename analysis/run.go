@@ -439,25 +439,24 @@ func mergeTerms(ts []topics.Term) []topics.Term {
 }
 
 // charStats returns the number of characters of text and the share of Devanagari letters
-// among its letters.
+// (vowel signs included) among its letters.
 func charStats(text string) (chars int, devanagari float64) {
 	letters, deva := 0, 0
 	for _, r := range text {
 		chars++
-		if r < utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
 				letters++
 			}
-			continue
-		}
-		if r >= 0x0900 && r <= 0x097F {
-			if unicode.IsLetter(r) || unicode.IsMark(r) {
+		case r >= 0x0900 && r <= 0x097F:
+			// Everything in the block is a letter or a sign except the dandas, the digits and
+			// the abbreviation sign.
+			if (r < 0x0964 || r > 0x096F) && r != 0x0970 {
 				letters++
 				deva++
 			}
-			continue
-		}
-		if unicode.IsLetter(r) {
+		case unicode.IsLetter(r):
 			letters++
 		}
 	}

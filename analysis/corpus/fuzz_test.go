@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -250,6 +251,49 @@ func FuzzGzip(f *testing.F) {
 		}
 		if len(rejs) != 1 || rejs[0].Code != CodeTruncated {
 			t.Fatalf("cut at %d of %d: got %d articles, rejects %v", n, len(full), len(arts), rejs)
+		}
+	})
+}
+
+// naiveScan is the plain definition that scanText computes quickly.
+func naiveScan(s string) textStats {
+	var st textStats
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			st.invalid++
+			st.nonSpace = true
+			continue
+		}
+		st.chars++
+		switch {
+		case r == 0:
+			st.nul++
+		case unicode.IsLetter(r):
+			st.letters++
+			if r >= 0x900 && r <= 0x97f {
+				st.deva++
+			}
+		case unicode.IsSpace(r):
+			continue
+		case unicode.IsControl(r):
+			st.control++
+		}
+		st.nonSpace = true
+	}
+	return st
+}
+
+// FuzzScanText checks the fast text scan against its plain definition.
+func FuzzScanText(f *testing.F) {
+	for _, s := range sampleSentences {
+		f.Add(s)
+	}
+	f.Add("a\x00b\x01\u0085\u00a0 \xe0\xa4\xe0\xa4\x95\xe0\xa5\xbf\xe0\xa6\x95ab")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := scanText(s), naiveScan(s); got != want {
+			t.Fatalf("scanText(%q) = %+v, want %+v", s, got, want)
 		}
 	})
 }

@@ -164,10 +164,12 @@ var asciiClass = func() (t [128]uint8) {
 	return t
 }()
 
-// devaLetter reports, for U+0900..U+097F, whether the code point is a letter.
-var devaLetter = func() (t [128]bool) {
+// devaLetter is 1 for the letters of U+0900..U+097F, 0 for the rest (marks, digits, danda).
+var devaLetter = func() (t [128]uint8) {
 	for i := range 128 {
-		t[i] = unicode.IsLetter(rune(0x900 + i))
+		if unicode.IsLetter(rune(0x900 + i)) {
+			t[i] = 1
+		}
 	}
 	return t
 }()
@@ -179,6 +181,23 @@ func scanText(s string) textStats {
 	var st textStats
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c == 0xE0 {
+			// A run of Devanagari (U+0900..U+097F: E0 A4 80 .. E0 A5 BF), the bulk of the text.
+			j, deva, chars := i, 0, 0
+			for j+2 < len(s) && s[j] == 0xE0 && s[j+1]&0xFE == 0xA4 && s[j+2]&0xC0 == 0x80 {
+				deva += int(devaLetter[int(s[j+1]&1)<<6|int(s[j+2]&0x3F)])
+				chars++
+				j += 3
+			}
+			if chars > 0 {
+				st.deva += deva
+				st.letters += deva
+				st.chars += chars
+				st.nonSpace = true
+				i = j
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case 0:
@@ -195,16 +214,6 @@ func scanText(s string) textStats {
 			}
 			st.chars++
 			i++
-			continue
-		}
-		if c == 0xE0 && i+2 < len(s) && (s[i+1] == 0xA4 || s[i+1] == 0xA5) && s[i+2]&0xC0 == 0x80 {
-			if devaLetter[int(s[i+1]-0xA4)<<6|int(s[i+2]&0x3F)] {
-				st.letters++
-				st.deva++
-			}
-			st.chars++
-			st.nonSpace = true
-			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -2,10 +2,11 @@ package hindi
 
 // Abbreviation tables. A word in abbrevStrong keeps a following dot ("डॉ.", "Dr.") and the
 // dot never ends a sentence. A word in abbrevWeak keeps its dot only inside a chain of
-// initials ("ए. आर. रहमान", "बी.जे.पी."), because the same word also ends sentences
+// initials ("आई. के. गुजराल", "आई.ए.एस."), because the same word also ends sentences
 // ("खबर सामने आई."). Parts of a chain written without spaces ("बी.जे.पी.", "कि.मी.",
 // "उ.प्र.") must each be in one of the three tables. Latin entries are lower case and are
-// looked up lower-cased; a single Latin letter is always an initial.
+// looked up lower-cased; a single upper-case Latin letter is an initial ("J. K. Rowling"),
+// a single lower-case one only inside a chain ("e.g.", "a.m.").
 
 var abbrevStrong = map[string]bool{
 	// titles and honorifics
@@ -20,7 +21,7 @@ var abbrevStrong = map[string]bool{
 	"बी": true, "सी": true, "डी": true, "एफ": true, "एच": true, "जे": true, "के": true,
 	"एल": true, "एम": true, "एन": true, "पी": true, "क्यू": true, "आर": true, "एस": true,
 	"टी": true, "यू": true, "वी": true, "डब्ल्यू": true, "डबल्यू": true, "डब्लू": true, "डबलू": true, "ए": true, "एक्स": true,
-	"वाई": true, "जेड": true, "ज़ेड": true,
+	"वाई": true, "जेड": true, "ज़ेड": true, "जी": true,
 	// Latin
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "jr": true,
 	"sr": true, "vs": true, "etc": true, "inc": true, "ltd": true, "co": true, "no": true,
@@ -32,7 +33,7 @@ var abbrevStrong = map[string]bool{
 }
 
 var abbrevWeak = map[string]bool{
-	"ओ": true, "जी": true, "आई": true, "कि": true,
+	"ओ": true, "आई": true, "कि": true,
 }
 
 // abbrevPart lists further short forms that occur only inside dotted chains: उ.प्र., म.प्र.,

@@ -57,6 +57,8 @@ func TestTokens(t *testing.T) {
 		{"abbreviations", "डॉ. श्री. प्रो. ई. डा॰", "डॉ./w श्री./w प्रो./w ई./w डा॰/w"},
 		{"dotted chains", "बी.जे.पी. कि.मी. उ.प्र. U.S. e.g.", "बी.जे.पी./w कि.मी./w उ.प्र./w U.S./l e.g./l"},
 		{"spaced initials", "ए. आर. रहमान", "ए./w आर./w रहमान/w"},
+		{"weak initial in a chain", "आई. के. गुजराल", "आई./w के./w गुजराल/w"},
+		{"weak initial alone is a verb", "खबर आई. फिर", "खबर/w आई/w ./p फिर/w"},
 		{"latin", "Modi's BJP don't", "Modi's/l BJP/l don't/l"},
 		{"latin abbreviation", "Dr. Rao", "Dr./l Rao/l"},
 		{"url", "देखें https://www.bbc.com/hindi/india-123?x=1.", "देखें/w https://www.bbc.com/hindi/india-123?x=1/u ./p"},

@@ -65,3 +65,33 @@ func ExampleScorer_Evaluate() {
 	// war              1.000     1.000     1.000     1     0     0     1
 	// macro F1                             1.000
 }
+
+func ExampleExplain() {
+	entries, err := lexicon.Parse(strings.NewReader(exampleLexicon), "example.tsv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	s := tone.NewScorer(lexicon.New(entries), tone.Options{})
+	var (
+		a   hindi.Analyzer
+		d   hindi.Doc
+		res tone.Result
+	)
+	a.Analyze(&d, "सीमा पर हमला नहीं होगा।")
+	s.Score(&d, &res)
+	tone.Explain(os.Stdout, &d, &res, tone.ExplainOptions{})
+	// Output:
+	// सीमा पर [हमला]{war/negated} नहीं होगा।
+	//
+	// words: 5, sentences: 1
+	// category      hits     score  density
+	// threat           0      0.00     0.00
+	// alliance         0      0.00     0.00
+	// war              0     -6.66     0.00
+	// dominant: (none)
+	// tone: 0.00 (positive 0.00%, negative 0.00%, polarity 0.00%), valence 0.00
+	//
+	// hits:
+	// sent bytes       category   weight modifier                 effective  surface = entry
+	//    0 22-34       war             9 negated                      -6.66  हमला = हमला
+}

@@ -5,32 +5,44 @@ import (
 	"github.com/drishti-news/drishti/lexicon"
 )
 
-// isPostposition reports whether a key is a postposition, which the word windows of
-// negation and intensity do not count: "हमले की योजना नहीं" has the negator two words after
-// हमले, not three. (A switch on strings compiles to a few comparisons: cheaper than a map.)
-func isPostposition(key string) bool {
-	switch key {
-	case "का", "की", "के", "में", "से", "को", "पर", "ने", "तक", "लिए", "द्वारा":
-		return true
-	}
-	return false
-}
+// Word classes of the clause rules, by matching key.
+const (
+	wordPostposition      = 1 << iota // not counted in the word windows
+	wordConjunction                   // ends a clause
+	wordAmbiguousContrast             // a contrast word only at the start of a clause
+	wordKnown                         // memo bit: the token's class has been looked up
+)
 
-// isConjunction reports whether a key is a conjunction that ends a clause: a negator or
-// intensifier does not reach across it.
-func isConjunction(key string) bool {
-	switch key {
-	case "और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः",
-		"फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना":
-		return true
+// wordClasses lists the grammar words the rules know:
+//
+//   - postpositions are not counted in the word windows of negation and intensity: "हमले
+//     की योजना नहीं" has the negator two words after हमले, not three;
+//   - conjunctions end a clause: a negator or intensifier does not reach across them;
+//   - "पर" (on / but) is a contrast word only at the start of a clause (after punctuation
+//     or at the start of the sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत
+//     पर हमला" is not.
+var wordClasses = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, w := range []string{"का", "की", "के", "में", "से", "को", "पर", "ने", "तक", "लिए", "द्वारा"} {
+		m[w] |= wordPostposition
 	}
-	return false
-}
+	for _, w := range []string{"और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि",
+		"इसलिए", "अतः", "फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना"} {
+		m[w] |= wordConjunction
+	}
+	m["पर"] |= wordAmbiguousContrast
+	return m
+}()
 
-// isAmbiguousContrast reports whether a contrast word is also a postposition ("पर": on /
-// but): it counts as contrast only at the start of a clause (after punctuation or at the
-// start of the sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत पर हमला" is not.
-func isAmbiguousContrast(key string) bool { return key == "पर" }
+// class returns the word class of token j, looked up once per document.
+func (res *Result) class(d *hindi.Doc, j int) uint8 {
+	c := res.classes[j]
+	if c&wordKnown == 0 {
+		c = wordClasses[string(d.Key(j))] | wordKnown // no allocation: a map index
+		res.classes[j] = c
+	}
+	return c
+}
 
 // isInnerPunct reports whether a punctuation token stays inside a clause (hyphens,
 // slashes, apostrophes).
@@ -49,7 +61,7 @@ func (s *Scorer) boundary(d *hindi.Doc, res *Result, j int) bool {
 	if t.Kind == hindi.Punct {
 		return !isInnerPunct(d.Text[t.Start:t.End])
 	}
-	if isConjunction(string(d.Key(j))) {
+	if res.class(d, j)&wordConjunction != 0 {
 		return true
 	}
 	if mk := res.mark[j]; mk > 0 && s.class[res.matches[mk-1].Entry] == classContrast {
@@ -58,9 +70,9 @@ func (s *Scorer) boundary(d *hindi.Doc, res *Result, j int) bool {
 	return false
 }
 
-// contrastApplies reports whether a contrast word at token i counts (see isAmbiguousContrast).
-func (s *Scorer) contrastApplies(d *hindi.Doc, i int) bool {
-	if !isAmbiguousContrast(string(d.Key(i))) {
+// contrastApplies reports whether a contrast word at token i counts (see wordClasses).
+func (s *Scorer) contrastApplies(d *hindi.Doc, res *Result, i int) bool {
+	if res.class(d, i)&wordAmbiguousContrast == 0 {
 		return true
 	}
 	if i == 0 || d.Tokens[i-1].Sentence != d.Tokens[i].Sentence {
@@ -83,7 +95,7 @@ func (s *Scorer) modifierAt(res *Result, j int) (class int32, w float64, ok bool
 func counts(d *hindi.Doc, res *Result, j int) bool {
 	switch d.Tokens[j].Kind {
 	case hindi.Word, hindi.Latin, hindi.Number:
-		return !isPostposition(string(d.Key(j)))
+		return res.class(d, j)&wordPostposition == 0
 	}
 	return false
 }

@@ -153,6 +153,7 @@ type Result struct {
 	scratch lexicon.Scratch
 	matches []lexicon.Match
 	mark    []int32 // per token: 1 + index into matches of the modifier covering it, or 0
+	classes []uint8 // per token: its word class (see wordClasses), once looked up
 	cons    []int32 // contrast matches (indices into matches) that apply
 }
 
@@ -187,13 +188,18 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	}
 	res.mark = res.mark[:len(d.Tokens)]
 	clear(res.mark)
+	if cap(res.classes) < len(d.Tokens) {
+		res.classes = make([]uint8, len(d.Tokens))
+	}
+	res.classes = res.classes[:len(d.Tokens)]
+	clear(res.classes)
 	res.cons = res.cons[:0]
 	for mi, m := range res.matches {
 		c := s.class[m.Entry]
 		if c > classNegator {
 			continue
 		}
-		if c == classContrast && !s.contrastApplies(d, m.Start) {
+		if c == classContrast && !s.contrastApplies(d, res, m.Start) {
 			continue
 		}
 		for j := m.Start; j < m.End; j++ {

@@ -3,6 +3,7 @@ package hindieval
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
@@ -127,9 +128,17 @@ func Mismatches(g Gold, d *hindi.Doc, sentences bool, max int) []string {
 	return out
 }
 
+// clip shortens s to about 240 bytes, cutting at code point boundaries.
 func clip(s string) string {
-	if len(s) > 240 {
-		return s[:120] + " … " + s[len(s)-120:]
+	if len(s) <= 240 {
+		return s
 	}
-	return s
+	a, b := 120, len(s)-120
+	for a > 0 && !utf8.RuneStart(s[a]) {
+		a--
+	}
+	for b < len(s) && !utf8.RuneStart(s[b]) {
+		b++
+	}
+	return s[:a] + " … " + s[b:]
 }
