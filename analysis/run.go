@@ -386,7 +386,7 @@ func (w *worker) analyse(a *corpus.Article, r *result) {
 	row.Flags = a.Flags
 	if !a.PublishedAt.IsZero() {
 		row.PublishedAt = a.PublishedAt.UTC()
-		row.Day, row.HasDay = output.DayOf(a.PublishedAt), true
+		row.Day, row.HasDay = localDay(a.PublishedAt), true
 	}
 	row.Chars, row.DevanagariRatio = charStats(a.Text)
 	row.Words = res.Words
@@ -416,6 +416,14 @@ func (w *worker) analyse(a *corpus.Article, r *result) {
 		w.terms = topics.Features(w.terms, &w.title)
 	}
 	r.terms = mergeTerms(w.terms)
+}
+
+// localDay is the calendar day of t in its own offset, as days since 1970: an article stamped
+// 2026-11-26T03:00+05:30 belongs to 26 November, the day its source published it, although
+// that is still 25 November in UTC. Times without an offset are UTC.
+func localDay(t time.Time) int32 {
+	y, m, d := t.Date()
+	return output.DayOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
 // mergeTerms returns a new, owned slice of terms sorted by key with duplicate keys (from the

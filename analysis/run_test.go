@@ -289,3 +289,81 @@ func TestCharStats(t *testing.T) {
 		}
 	}
 }
+
+type topicAssign struct {
+	ID      string `parquet:"id"`
+	TopicID *int64 `parquet:"topic_id,optional"`
+}
+
+// TestRunTopicIDsStableAcrossRuns: day 1 is fitted and saved; on day 2, the stories that
+// continue from day 1 keep their topic ids and the new story opens a new id.
+func TestRunTopicIDsStableAcrossRuns(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "topics.json")
+	story := func(id string) string { return strings.Split(id, "-")[1] } // d1-flood-03 → flood
+
+	quietRun(t, Options{Inputs: []string{"sample/testdata/day1.jsonl"}, Out: filepath.Join(dir, "d1"), Topics: 3, TopicModel: model})
+	day1 := map[string]int64{} // story → topic id
+	for _, a := range readRows[topicAssign](t, filepath.Join(dir, "d1", "articles.parquet")) {
+		if a.TopicID == nil {
+			t.Fatalf("day 1 article %s has no topic", a.ID)
+		}
+		if id, ok := day1[story(a.ID)]; ok && id != *a.TopicID {
+			t.Errorf("day 1: story %s split over topics %d and %d", story(a.ID), id, *a.TopicID)
+		}
+		day1[story(a.ID)] = *a.TopicID
+	}
+	if len(day1) != 3 {
+		t.Fatalf("day 1: %d stories, want 3", len(day1))
+	}
+
+	quietRun(t, Options{Inputs: []string{"sample/testdata/day2.jsonl"}, Out: filepath.Join(dir, "d2"), TopicModel: model})
+	known := map[int64]bool{}
+	for _, id := range day1 {
+		known[id] = true
+	}
+	newIDs := map[int64]bool{}
+	for _, a := range readRows[topicAssign](t, filepath.Join(dir, "d2", "articles.parquet")) {
+		s := story(a.ID)
+		switch want, continuing := day1[s]; {
+		case a.TopicID == nil:
+			t.Errorf("day 2 article %s has no topic", a.ID)
+		case continuing && *a.TopicID != want:
+			t.Errorf("day 2 article %s (continuing %s): topic %d, want %d as on day 1", a.ID, s, *a.TopicID, want)
+		case !continuing && (known[*a.TopicID] || *a.TopicID < 0):
+			t.Errorf("day 2 article %s (new story %s): topic %d, want a new topic", a.ID, s, *a.TopicID)
+		case !continuing:
+			newIDs[*a.TopicID] = true
+		}
+	}
+	if len(newIDs) != 1 {
+		t.Errorf("the new story got topics %v, want exactly one new id", newIDs)
+	}
+}
+
+// TestRunPartitionedReruns: with PartitionByDay, a second day adds its partitions, and running
+// a day again replaces that day's partitions instead of duplicating its rows.
+func TestRunPartitionedReruns(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	count := func() map[string]int {
+		t.Helper()
+		files, err := filepath.Glob(filepath.Join(out, "articles", "day=*", "*.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		for _, f := range files {
+			n[filepath.Base(filepath.Dir(f))] += len(readRows[articleRow](t, f))
+		}
+		return n
+	}
+	day1 := Options{Inputs: []string{"sample/testdata/day1.jsonl"}, Out: out, PartitionByDay: true, Topics: 3}
+	quietRun(t, day1)
+	quietRun(t, Options{Inputs: []string{"sample/testdata/day2.jsonl"}, Out: out, PartitionByDay: true, Topics: 3})
+	quietRun(t, day1)
+	got := count()
+	want := map[string]int{"day=2026-09-14": 30, "day=2026-09-15": 20}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows per partition %v, want %v", got, want)
+	}
+}
