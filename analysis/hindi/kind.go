@@ -7,9 +7,9 @@ type Kind uint8
 const (
 	Word    Kind = iota + 1 // a Devanagari (or other non-Latin) word, or an abbreviation such as डॉ.
 	Latin                   // a word in Latin script (code-mixed text), or an abbreviation such as U.S.
-	Number                  // 1947, 4,32,000, ४,३२,०००, 2.5, 15%, 19/06/2024, ₹500
+	Number                  // 1947, 4,32,000, ४,३२,०००, 2.5, 15%, 19/06/2024
 	Punct                   // । ॥ , . ? ! : ; quotes, brackets, hyphens, dashes
-	Symbol                  // any other symbol: + = & * ₹ ©, a lone %
+	Symbol                  // any other symbol: + = & * ₹ $ ©, a lone %
 	URL                     // http://…, https://…, www.…, example.com/…
 	Email                   // name@example.com
 	Hashtag                 // #tag

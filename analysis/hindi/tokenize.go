@@ -75,7 +75,6 @@ type splitState struct {
 	sentOnLine bool // the current sentence started at the start of the current line
 	terminated bool // the current line holds a sentence-final mark
 	prevAbbrev bool // the previous token was an abbreviation (for chains of initials)
-	prevEnd    int
 }
 
 // Analyze tokenizes text into d, replacing its previous contents, and splits the tokens into
@@ -135,7 +134,8 @@ func (a *Analyzer) Analyze(d *Doc, text string) {
 }
 
 // split decides whether the token text[start:end] starts a new sentence, and updates st.
-// nl is the number of line breaks before the token, spaced whether any gap precedes it.
+// nl is the number of line breaks before the token; spaced reports whether any gap
+// precedes it.
 func (a *Analyzer) split(d *Doc, st *splitState, text string, start, end int, kind Kind, nl int, spaced bool) {
 	brk := len(d.sents) == 0
 	if nl > 0 {
