@@ -495,7 +495,7 @@ func (c *collector) add(b *batch) error {
 	for i, it := range b.items {
 		if it.reject != nil {
 			rj := it.reject
-			c.rejBuf = append(c.rejBuf, output.Reject{Input: rj.Input, Line: rj.Line, ID: rj.ID, Reason: rj.Reason, Excerpt: rj.Excerpt})
+			c.rejBuf = append(c.rejBuf, output.Reject{Input: rj.Input, Line: rj.Line, ID: rj.ID, Code: rj.Code, Reason: rj.Reason, Excerpt: rj.Excerpt})
 			c.rejects++
 			continue
 		}
@@ -545,6 +545,7 @@ func assignTopics(rows []output.Article, fit *topics.Result, cats []string) []ou
 			ID: t.ID, Label: t.Label, Size: t.Size,
 			TopTerms: t.TopTerms, TopWeights: t.TopWeights, RepresentativeIDs: t.Representative,
 			NPMI: t.NPMI, HasNPMI: len(t.TopTerms) > 1,
+			Cohesion: t.Cohesion, HasCohesion: true,
 			New:           t.New,
 			CategoryMeans: make([]float64, len(cats)),
 		}
