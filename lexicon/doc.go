@@ -22,6 +22,12 @@
 // The embedded default lexicon (lexicon/default/*.tsv) is written by this project. Check
 // validates files for `drishti lexicon check`; Stats summarizes a lexicon.
 //
+// Most tokens start no match, so Match rejects them cheaply before any trie look-up: by
+// token kind, by an exact bit set for the commonest, shortest words (one or two code points), and by a
+// per-goroutine vocabulary cache that remembers, for each distinct word, which trie edges
+// it starts (decided on first sight through Bloom filters, the maps and hindi.Stem).
+// A test checks that these shortcuts never change the result.
+//
 // A Lexicon is immutable and safe for concurrent use; a Scratch holds the per-goroutine
 // buffers of Match.
 package lexicon

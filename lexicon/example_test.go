@@ -52,3 +52,23 @@ func ExampleLoad() {
 	// Output:
 	// [threat alliance war economy]
 }
+
+func ExampleDefault() {
+	lex, err := lexicon.Default()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(lex.Categories())
+	// Output:
+	// [threat alliance war]
+}
+
+func ExampleCheck() {
+	problems, err := lexicon.Check("testdata/mini.tsv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(problems), "problems")
+	// Output:
+	// 0 problems
+}

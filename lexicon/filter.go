@@ -3,6 +3,8 @@ package lexicon
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"github.com/drishti-news/drishti/analysis/hindi"
 )
 
 // rootFilter rejects cheaply the tokens that start no match, which are most tokens. It is
@@ -98,4 +100,75 @@ func (f *rootFilter) test(key []byte) (exact, stem bool) {
 		}
 	}
 	return exact, false
+}
+
+// shortKeys are exact sets of the root's keys of one and of two Devanagari code points (the
+// commonest tokens: का, की, के, से, को, है, और …), indexed by the code points' offsets in the
+// block. A key this short is its own stem (hindi.Stem keeps hindi.MinStem code points), so
+// one bit decides whether such a token starts anything, without hashing it.
+type shortKeys struct {
+	one [2]uint64
+	two []uint64 // 1<<14 bits
+}
+
+// devaIndex returns the offset in the Devanagari block of the code point key[i:i+3].
+func devaIndex(key []byte, i int) (int, bool) {
+	if key[i] != 0xE0 || key[i+1] != 0xA4 && key[i+1] != 0xA5 {
+		return 0, false
+	}
+	return int(key[i+1]&1)<<6 | int(key[i+2]&0x3F), true
+}
+
+// shortIndex returns the index of a key of one or two Devanagari code points and how many
+// (0 for any other key).
+func shortIndex(key []byte) (idx, runes int) {
+	switch len(key) {
+	case 3:
+		if a, ok := devaIndex(key, 0); ok {
+			return a, 1
+		}
+	case 6:
+		if hindi.MinStem < 2 {
+			return 0, 0 // a key of two code points could be stemmed: no shortcut
+		}
+		a, ok1 := devaIndex(key, 0)
+		b, ok2 := devaIndex(key, 3)
+		if ok1 && ok2 {
+			return a<<7 | b, 2
+		}
+	}
+	return 0, 0
+}
+
+func hasIndex(b []uint64, i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func setIndex(b []uint64, i int)      { b[i>>6] |= 1 << (i & 63) }
+
+func newShortKeys(root *node) shortKeys {
+	s := shortKeys{two: make([]uint64, 1<<14/64)}
+	add := func(k string) {
+		switch i, n := shortIndex([]byte(k)); n {
+		case 1:
+			setIndex(s.one[:], i)
+		case 2:
+			setIndex(s.two, i)
+		}
+	}
+	for k := range root.exact {
+		add(k)
+	}
+	for k := range root.stem {
+		add(k)
+	}
+	return s
+}
+
+// rejects reports whether key is a short Devanagari key that starts nothing.
+func (s *shortKeys) rejects(key []byte) bool {
+	switch i, n := shortIndex(key); n {
+	case 1:
+		return !hasIndex(s.one[:], i)
+	case 2:
+		return !hasIndex(s.two, i)
+	}
+	return false
 }

@@ -21,7 +21,9 @@ type Lexicon struct {
 	nslots     int
 	nodes      []node
 	maxDepth   int
+	startKinds uint32 // bit k: some term starts with a token of hindi.Kind k
 	filter     rootFilter
+	short      shortKeys
 	checksum   string
 }
 
@@ -124,10 +126,10 @@ type conflict struct {
 	sameFile bool
 }
 
-// variants returns the key sequences an entry matches, and whether they are stem keys.
-func variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) ([][]string, bool) {
+// variants returns the key sequences an entry matches, whether they are stem keys, and the
+// token kinds they start with.
+func variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) (out [][]string, stem bool, kinds uint32) {
 	terms := append([]string{e.Term}, e.Forms...)
-	var out [][]string
 	for _, t := range terms {
 		a.Analyze(d, t)
 		var keys []string
@@ -135,6 +137,9 @@ func variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) ([][]string, bool) {
 			k := string(d.Key(i))
 			if k == "" || isHyphen(d.Key(i)) && len(keys) > 0 {
 				continue // hyphens inside a phrase are optional (see Match)
+			}
+			if len(keys) == 0 {
+				kinds |= 1 << d.Tokens[i].Kind
 			}
 			if e.Match == MatchStem {
 				k = hindi.Stem(k)
@@ -145,7 +150,7 @@ func variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) ([][]string, bool) {
 			out = append(out, keys)
 		}
 	}
-	return out, e.Match == MatchStem
+	return out, e.Match == MatchStem, kinds
 }
 
 func compile(entries []Entry) (*Lexicon, []conflict) {
@@ -197,7 +202,8 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 	for ei := range entries {
 		e := &entries[ei]
 		slot := slotIndex[e.Category]
-		vs, stem := variants(&a, &d, e)
+		vs, stem, kinds := variants(&a, &d, e)
+		l.startKinds |= kinds
 		for _, keys := range vs {
 			n := int32(0)
 			for _, k := range keys {
@@ -257,6 +263,7 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 		}
 	}
 	l.filter = newRootFilter(&l.nodes[0])
+	l.short = newShortKeys(&l.nodes[0])
 	l.checksum = checksum(l.entries)
 	return l, conflicts
 }

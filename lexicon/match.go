@@ -11,47 +11,13 @@ type Match struct {
 // Scratch holds the buffers of Match for one goroutine. The zero value is ready to use;
 // reuse it across documents to avoid allocation.
 type Scratch struct {
-	// cache remembers, for tokens that may be stemmed, the root edges their key and stem
-	// lead to: stemming scans a table of suffixes, and news repeats its words.
-	cache    map[string]rootEdges
-	cacheLex *Lexicon
-	bestEnd  []int32
-	bestEnt  []int32
-	covered  []int32
-	touched  []int32
-	active   []int32
-	next     []int32
-}
-
-// rootEdges are the root's children for a token: by exact key and by stem (-1: none).
-type rootEdges struct{ exact, stem int32 }
-
-// maxCache bounds Scratch.cache; when full it starts afresh.
-const maxCache = 1 << 15
-
-// rootEdges looks up the root edges of a token that may be stemmed, through the cache.
-func (s *Scratch) rootEdges(l *Lexicon, key []byte, mayExact bool) rootEdges {
-	if r, ok := s.cache[string(key)]; ok {
-		return r
-	}
-	root := &l.nodes[0]
-	r := rootEdges{-1, -1}
-	if mayExact {
-		if c, ok := root.exact[string(key)]; ok {
-			r.exact = c
-		}
-	}
-	if c, ok := root.stem[string(hindi.StemBytes(key))]; ok {
-		r.stem = c
-	}
-	if s.cache == nil {
-		s.cache = make(map[string]rootEdges)
-	}
-	if len(s.cache) >= maxCache {
-		clear(s.cache)
-	}
-	s.cache[string(key)] = r
-	return r
+	vocab   vocab
+	bestEnd []int32
+	bestEnt []int32
+	covered []int32
+	touched []int32
+	active  []int32
+	next    []int32
 }
 
 // Match appends to dst the matches of l's entries in d and returns the extended slice.
@@ -62,8 +28,8 @@ func (s *Scratch) rootEdges(l *Lexicon, key []byte, mayExact bool) rootEdges {
 // @negator, @intensifier, @diminisher, @contrast).
 //
 // The time is linear in the number of tokens (each start walks at most the depth of the
-// longest phrase). Nothing is allocated per token once s's buffers have grown, except a
-// copy of each new word that s remembers the stem lookup of (at most 32768 words).
+// longest phrase). Nothing is allocated per token: s remembers the words it has seen in
+// buffers that grow now and then (up to about 65,000 words, then it starts afresh).
 func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	if cap(s.bestEnd) < l.nslots {
 		s.bestEnd = make([]int32, l.nslots)
@@ -77,28 +43,18 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 		s.covered[i] = 0
 		s.bestEnd[i] = -1
 	}
-	if s.cacheLex != l {
-		clear(s.cache)
-		s.cacheLex = l
-	}
-	root := &l.nodes[0]
 	toks := d.Tokens
 	for i := range toks {
-		// Fast path: most tokens start nothing, and most are never stemmed.
-		key := d.Key(i)
-		mayExact, mayStem := l.filter.test(key)
-		if !mayExact && !mayStem {
+		// Fast paths: most tokens start nothing, the commonest are short, and most words
+		// were seen before.
+		if l.startKinds&(1<<toks[i].Kind) == 0 {
 			continue
 		}
-		var r rootEdges
-		if mayStem {
-			r = s.rootEdges(l, key, mayExact)
-		} else {
-			r.exact, r.stem = -1, -1
-			if c, ok := root.exact[string(key)]; ok {
-				r.exact = c
-			}
+		key := d.Key(i)
+		if l.short.rejects(key) {
+			continue
 		}
+		r := s.vocab.edges(l, key)
 		if r.exact < 0 && r.stem < 0 {
 			continue
 		}

@@ -7,8 +7,9 @@
 // to the rules, applied per hit in Hindi word order:
 //
 //   - negation: a negator (नहीं, न, ना, मत, बिना, कभी नहीं …) within NegationBefore words
-//     before or NegationAfter words after the term, in the same clause, multiplies its
-//     weight by the negator's (below zero): "हमला नहीं होगा" scores war below zero;
+//     before or NegationAfter words after the term, in the same clause, cancels a category
+//     hit (effective weight 0: "हमला नहीं होगा" does not make war present) and turns a
+//     tone word to the other side (multiplied by the negator's weight, below zero);
 //   - intensity: intensifiers (बहुत, बेहद, भारी …) and diminishers (थोड़ा, मामूली …) within
 //     IntensifierWindow words before the term scale it;
 //   - contrast: after a contrast word (लेकिन, परंतु, मगर, किंतु; पर only at a clause start)

@@ -37,9 +37,9 @@ func ExampleScorer_Score() {
 	// Output:
 	// threat 10.50
 	// alliance 0.00
-	// war -3.33
+	// war 0.00
 	// dominant: threat
-	// 0-12 हमला war "negated+contrast" -3.33
+	// 0-12 हमला war "negated+contrast" 0.00
 	// 56-68 खतरा threat "contrast" 10.50
 }
 
@@ -87,11 +87,11 @@ func ExampleExplain() {
 	// category      hits     score  density
 	// threat           0      0.00     0.00
 	// alliance         0      0.00     0.00
-	// war              0     -6.66     0.00
+	// war              0      0.00     0.00
 	// dominant: (none)
 	// tone: 0.00 (positive 0.00%, negative 0.00%, polarity 0.00%), valence 0.00
 	//
 	// hits:
 	// sent bytes       category   weight modifier                 effective  surface = entry
-	//    0 22-34       war             9 negated                      -6.66  हमला = हमला
+	//    0 20-32       war             9 negated                       0.00  हमला = हमला
 }

@@ -13,7 +13,7 @@ const (
 	wordKnown                         // memo bit: the token's class has been looked up
 )
 
-// wordClasses lists the grammar words the rules know:
+// wordClass returns the class of a key among the grammar words the rules know:
 //
 //   - postpositions are not counted in the word windows of negation and intensity: "हमले
 //     की योजना नहीं" has the negator two words after हमले, not three;
@@ -21,24 +21,26 @@ const (
 //   - "पर" (on / but) is a contrast word only at the start of a clause (after punctuation
 //     or at the start of the sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत
 //     पर हमला" is not.
-var wordClasses = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for _, w := range []string{"का", "की", "के", "में", "से", "को", "पर", "ने", "तक", "लिए", "द्वारा"} {
-		m[w] |= wordPostposition
+//
+// (A switch on string(key) neither allocates nor hashes.)
+func wordClass(key []byte) uint8 {
+	switch string(key) {
+	case "का", "की", "के", "में", "से", "को", "ने", "तक", "लिए", "द्वारा":
+		return wordPostposition
+	case "पर":
+		return wordPostposition | wordAmbiguousContrast
+	case "और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः",
+		"फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना":
+		return wordConjunction
 	}
-	for _, w := range []string{"और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि",
-		"इसलिए", "अतः", "फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना"} {
-		m[w] |= wordConjunction
-	}
-	m["पर"] |= wordAmbiguousContrast
-	return m
-}()
+	return 0
+}
 
 // class returns the word class of token j, looked up once per document.
 func (res *Result) class(d *hindi.Doc, j int) uint8 {
 	c := res.classes[j]
 	if c&wordKnown == 0 {
-		c = wordClasses[string(d.Key(j))] | wordKnown // no allocation: a map index
+		c = wordClass(d.Key(j)) | wordKnown
 		res.classes[j] = c
 	}
 	return c

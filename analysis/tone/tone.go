@@ -17,6 +17,11 @@ type Options struct {
 	// ContrastBefore multiplies hits before a contrast word in the same sentence (default
 	// 0.5); hits after it are multiplied by the contrast word's own weight (e.g. 1.5).
 	ContrastBefore float64
+	// NegationKeeps lists the categories whose negated hits still count: the annotation
+	// guidelines hold that a sentence about an alliance that is refused or breaks ("गठबंधन
+	// नहीं होगा") is still about the alliance, whereas "हमला नहीं होगा" is not an attack.
+	// nil means {"alliance"}; an empty, non-nil slice keeps none.
+	NegationKeeps []string
 }
 
 func (o Options) withDefaults() Options {
@@ -32,8 +37,14 @@ func (o Options) withDefaults() Options {
 	if o.ContrastBefore <= 0 {
 		o.ContrastBefore = 0.5
 	}
+	if o.NegationKeeps == nil {
+		o.NegationKeeps = []string{lexicon.Alliance}
+	}
 	return o
 }
+
+// isWordKind marks the token kinds that count as words: Word, Latin and Number.
+var isWordKind = [256]uint8{hindi.Word: 1, hindi.Latin: 1, hindi.Number: 1}
 
 // Entry classes beyond the category indices (which are ≥ 0).
 const (
@@ -51,6 +62,7 @@ type Scorer struct {
 	lex   *lexicon.Lexicon
 	opt   Options
 	class []int32 // per lexicon entry
+	keep  []bool  // per category: negated hits still count (Options.NegationKeeps)
 }
 
 // NewScorer returns a Scorer for lex with the rules tuned by opt.
@@ -58,6 +70,12 @@ func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
 	s := &Scorer{lex: lex, opt: opt.withDefaults()}
 	entries := lex.Entries()
 	s.class = make([]int32, len(entries))
+	s.keep = make([]bool, len(lex.Categories()))
+	for _, c := range s.opt.NegationKeeps {
+		if i := lex.CategoryIndex(c); i >= 0 {
+			s.keep[i] = true
+		}
+	}
 	for i := range entries {
 		switch c := entries[i].Category; c {
 		case lexicon.Positive:
@@ -86,7 +104,7 @@ func (s *Scorer) Lexicon() *lexicon.Lexicon { return s.lex }
 type Category struct {
 	Name    string
 	Hits    int     // hits with a positive effective weight (negated hits are not counted)
-	Score   float64 // sum of the effective weights of all hits, negated ones included
+	Score   float64 // sum of the effective weights of the hits (a negated hit adds 0)
 	Density float64 // Hits per 100 words
 }
 
@@ -127,9 +145,11 @@ type Hit struct {
 	// Modifier lists the rules applied: "negated", "intensified", "diminished", "contrast",
 	// joined with "+" ("" for none).
 	Modifier string
-	// Effective is Weight after the rules: negation multiplies by the negator's weight
-	// (below zero), intensifiers and diminishers by theirs, contrast by the contrast weight
-	// after a contrast word and by Options.ContrastBefore before it.
+	// Effective is Weight after the rules: intensifiers and diminishers multiply it by their
+	// weight, contrast by the contrast weight after a contrast word and by
+	// Options.ContrastBefore before it. Negation multiplies a tone-list hit by the negator's
+	// weight (below zero: a negated positive word counts as negative) and sets a category
+	// hit's to 0 (negation cancels the evidence for the category).
 	Effective float64
 }
 
@@ -170,13 +190,11 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	res.Hits = res.Hits[:0]
 	res.Tone, res.Positive, res.Negative, res.Polarity, res.Valence = 0, 0, 0, 0, 0
 	res.Dominant = ""
-	res.Words = 0
+	words := 0
 	for _, t := range d.Tokens {
-		switch t.Kind {
-		case hindi.Word, hindi.Latin, hindi.Number:
-			res.Words++
-		}
+		words += int(isWordKind[t.Kind])
 	}
+	res.Words = words
 	res.matches = s.lex.Match(res.matches[:0], d, &res.scratch)
 	if len(res.matches) == 0 {
 		return
@@ -224,8 +242,10 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		}
 		eff, flags := e.Weight, 0
 		if f, ok := s.negation(d, res, m); ok {
-			eff *= f
 			flags |= modNegated
+			if c < 0 || !s.keep[c] {
+				eff *= f
+			}
 		}
 		if f := s.intensity(d, res, m); f != 1 {
 			eff *= f
@@ -269,6 +289,12 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 				pos++
 			}
 		default:
+			if flags&modNegated != 0 && !s.keep[c] {
+				// Negation cancels a category hit's evidence; it does not count against the
+				// other hits of the category (a denied attack in a story about a war).
+				eff = 0
+				res.Hits[len(res.Hits)-1].Effective = 0
+			}
 			cat := &res.Categories[c]
 			cat.Score += eff
 			if eff > 0 {

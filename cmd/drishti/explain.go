@@ -69,9 +69,12 @@ func runExplain(ctx context.Context, e env) error {
 	if err != nil {
 		return fmt.Errorf("explain: reading %s: %w", name, err)
 	}
-	text, err := explainText(raw)
+	text, more, err := explainText(raw)
 	if err != nil {
 		return usageError{fmt.Errorf("explain: %s: %w", name, err)}
+	}
+	if more {
+		fmt.Fprintf(e.stderr, "explain: %s holds more than one article; explaining the first\n", name)
 	}
 	var (
 		a   hindi.Analyzer
@@ -83,9 +86,9 @@ func runExplain(ctx context.Context, e env) error {
 	return tone.Explain(e.stdout, &d, &res, tone.ExplainOptions{Color: useColor})
 }
 
-// explainText returns the text to explain: the input itself, or the "text" field of a
-// JSON object.
-func explainText(raw []byte) (string, error) {
+// explainText returns the text to explain: the input itself, or the "text" field of the
+// first JSON object (more reports whether other objects follow, as in a JSONL corpus).
+func explainText(raw []byte) (text string, more bool, err error) {
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) > 0 && trimmed[0] == '{' {
 		var art struct {
@@ -93,12 +96,12 @@ func explainText(raw []byte) (string, error) {
 		}
 		dec := json.NewDecoder(bytes.NewReader(trimmed))
 		if err := dec.Decode(&art); err != nil {
-			return "", fmt.Errorf("decoding JSON article: %w", err)
+			return "", false, fmt.Errorf("decoding JSON article: %w", err)
 		}
 		if art.Text == nil {
-			return "", fmt.Errorf("JSON article has no \"text\" field")
+			return "", false, fmt.Errorf("JSON article has no \"text\" field")
 		}
-		return *art.Text, nil
+		return *art.Text, dec.More(), nil
 	}
-	return string(raw), nil
+	return string(raw), false, nil
 }

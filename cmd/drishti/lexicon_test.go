@@ -57,6 +57,10 @@ func TestExplainCmd(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "[सेनाओं]{war} का [युद्ध]{war}") {
 		t.Errorf("explain of a JSON article: exit %d\n%s", code, out)
 	}
+	out, errOut, code = runCmd(t, "{\"text\":\"युद्ध\"}\n{\"text\":\"शांति\"}\n", "explain", "--no-default-lexicon", "--lexicon", lex)
+	if code != exitOK || !strings.Contains(out, "[युद्ध]{war}") || !strings.Contains(errOut, "explaining the first") {
+		t.Errorf("explain of JSONL: exit %d\n%s\n%s", code, out, errOut)
+	}
 	if _, _, code := runCmd(t, `{"id":"a1"}`, "explain", "--no-default-lexicon", "--lexicon", lex); code != exitUsage {
 		t.Errorf("explain of JSON without text: exit %d, want %d", code, exitUsage)
 	}
