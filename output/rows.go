@@ -9,7 +9,7 @@ import (
 type CategoryScore struct {
 	Hits    int     // number of matches of the category's entries
 	Score   float64 // sum of effective weights
-	Density float64 // score per 1,000 words
+	Density float64 // hits per 100 words
 }
 
 // Article is one row of articles.parquet. The zero values of the nullable fields write NULL:
