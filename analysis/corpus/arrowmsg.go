@@ -86,16 +86,21 @@ func (m *ipcMessages) Message() (*ipc.Message, error) {
 	if _, err := io.ReadFull(m.r, meta); err != nil {
 		return nil, fmt.Errorf("arrow ipc: reading message metadata: %w", err)
 	}
-	bodyLen, err := checkIPCMessage(meta)
+	info, err := checkIPCMessage(meta)
 	if err != nil {
 		return nil, fmt.Errorf("arrow ipc: bad message metadata: %w", err)
 	}
 	var body bytes.Buffer
-	if k, err := io.CopyN(&body, m.r, bodyLen); err != nil {
+	if k, err := io.CopyN(&body, m.r, info.bodyLen); err != nil {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
-		return nil, fmt.Errorf("arrow ipc: reading message body (%d of %d bytes): %w", k, bodyLen, err)
+		return nil, fmt.Errorf("arrow ipc: reading message body (%d of %d bytes): %w", k, info.bodyLen, err)
+	}
+	if info.compressed {
+		if err := checkCompressed(body.Bytes(), info.buffers); err != nil {
+			return nil, fmt.Errorf("arrow ipc: %w", err)
+		}
 	}
 	if m.msg != nil {
 		m.msg.Release()
@@ -236,59 +241,81 @@ func (t fbTable) tables(i int, each func(fbTable) error) error {
 	return nil
 }
 
+// ipcInfo is what checkIPCMessage learns of a message.
+type ipcInfo struct {
+	bodyLen    int64
+	compressed bool       // the body's buffers are compressed (LZ4 or ZSTD)
+	buffers    [][2]int64 // offset and length of each buffer in the body
+}
+
 // checkIPCMessage verifies the parts of an IPC message's flatbuffer that arrow sizes
-// allocations by, and returns the body length.
-func checkIPCMessage(meta []byte) (int64, error) {
+// allocations by.
+func checkIPCMessage(meta []byte) (info ipcInfo, err error) {
 	b := fbuf(meta)
 	root, err := b.u32(0)
 	if err != nil {
-		return 0, err
+		return info, err
 	}
 	msg, err := b.table(root)
 	if err != nil {
-		return 0, err
+		return info, err
 	}
-	bodyLen, err := msg.i64(3)
-	if err != nil {
-		return 0, err
+	if info.bodyLen, err = msg.i64(3); err != nil {
+		return info, err
 	}
-	if bodyLen < 0 {
-		return 0, fmt.Errorf("negative body length %d", bodyLen)
+	if info.bodyLen < 0 {
+		return info, fmt.Errorf("negative body length %d", info.bodyLen)
 	}
 	if err := checkKeyValues(msg, 4); err != nil {
-		return 0, err
+		return info, err
 	}
 	kind, err := msg.u8(1)
 	if err != nil {
-		return 0, err
+		return info, err
 	}
 	header, ok, err := msg.subtable(2)
-	if err != nil {
-		return 0, err
-	}
-	if !ok {
-		return bodyLen, nil
+	if err != nil || !ok {
+		return info, err
 	}
 	switch kind {
 	case 1: // Schema
 		if _, _, err := header.vector(3, 8); err != nil {
-			return 0, err
+			return info, err
 		}
 		if err := checkKeyValues(header, 2); err != nil {
-			return 0, err
+			return info, err
 		}
 		err = header.tables(1, func(f fbTable) error { return checkField(f, 0) })
 	case 2: // DictionaryBatch
 		var rb fbTable
 		if rb, ok, err = header.subtable(1); err == nil && ok {
-			err = checkRecordBatch(rb, bodyLen)
+			err = checkRecordBatch(rb, &info)
 		}
 	case 3: // RecordBatch
-		err = checkRecordBatch(header, bodyLen)
+		err = checkRecordBatch(header, &info)
 	default:
 		err = fmt.Errorf("unsupported message type %d", kind)
 	}
-	return bodyLen, err
+	return info, err
+}
+
+// checkCompressed bounds what decompression will allocate: each compressed buffer starts
+// with its uncompressed length; all of them together may not exceed 64 times the body, or
+// 64 MiB for small bodies.
+func checkCompressed(body []byte, buffers [][2]int64) error {
+	limit := max(64<<20, 64*int64(len(body)))
+	var total int64
+	for _, b := range buffers {
+		if b[1] < 8 {
+			continue
+		}
+		n := int64(binary.LittleEndian.Uint64(body[b[0]:]))
+		if n < -1 || n > limit-total {
+			return fmt.Errorf("compressed buffer claims %d bytes, over the limit of %d for a body of %d bytes", n, limit, len(body))
+		}
+		total += max(n, 0)
+	}
+	return nil
 }
 
 func checkKeyValues(t fbTable, i int) error {
@@ -327,7 +354,8 @@ func checkField(f fbTable, depth int) error {
 
 // checkRecordBatch bounds the lengths arrow allocates by: rows and array lengths cannot be
 // more than eight per body byte (a bit each), buffers must lie inside the body.
-func checkRecordBatch(rb fbTable, bodyLen int64) error {
+func checkRecordBatch(rb fbTable, info *ipcInfo) error {
+	bodyLen := info.bodyLen
 	limit := 8*bodyLen + 64
 	length, err := rb.i64(0)
 	if err != nil {
@@ -359,10 +387,13 @@ func checkRecordBatch(rb fbTable, bodyLen int64) error {
 		if off < 0 || l < 0 || off > bodyLen || l > bodyLen-off {
 			return fmt.Errorf("buffer [%d, +%d) outside a body of %d bytes", off, l, bodyLen)
 		}
+		info.buffers = append(info.buffers, [2]int64{off, l})
 	}
-	if _, _, err := rb.subtable(3); err != nil {
+	_, compressed, err := rb.subtable(3)
+	if err != nil {
 		return err
 	}
+	info.compressed = compressed
 	_, _, err = rb.vector(4, 8)
 	return err
 }

@@ -182,7 +182,7 @@ func (c *csvSource) next(rec *record) (*Reject, error) {
 		if line > 0 {
 			c.st.Rows++
 		} else {
-			line = c.lr.line + 1
+			line = c.lr.line // the line that could not be read
 		}
 		rej, ferr := endReject(c.in, c.s, line, err, c.raw)
 		if rej != nil && cr.line > 0 {

@@ -298,3 +298,71 @@ func TestSplitTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestArrowCompressed: compressed record batches (pyarrow's Feather v2 default is LZ4) are
+// read through the memory guard.
+func TestArrowCompressed(t *testing.T) {
+	rec := arrowRecord(t, 40)
+	defer rec.Release()
+	dir := t.TempDir()
+	for name, opt := range map[string]ipc.Option{"lz4.feather": ipc.WithLZ4(), "zstd.arrow": ipc.WithZstd()} {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw, err := ipc.NewFileWriter(f, ipc.WithSchema(rec.Schema()), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fw.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+		if err := fw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		arts, rejs, _ := openAll(t, []string{p}, Options{})
+		if len(arts) != 40 || len(rejs) != 0 || arts[39].Text != sampleArticle(39).Text {
+			t.Errorf("%s: got %d articles, rejects %v", name, len(arts), rejs)
+		}
+	}
+}
+
+func TestCheckCompressed(t *testing.T) {
+	body := make([]byte, 32)
+	body[0] = 0xff
+	body[7] = 0x7f // claims about 9e18 bytes
+	if err := checkCompressed(body, [][2]int64{{0, 16}}); err == nil {
+		t.Error("a huge uncompressed length passed")
+	}
+	body[7] = 0
+	body[0], body[1] = 0x00, 0x10 // 4096 bytes
+	if err := checkCompressed(body, [][2]int64{{0, 16}}); err != nil {
+		t.Errorf("a small uncompressed length failed: %v", err)
+	}
+}
+
+// TestTruncatedCSVGzip: rows before the cut are kept; the reject names the line cut.
+func TestTruncatedCSVGzip(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,text\n")
+	for i := range 300 {
+		a := sampleArticle(i)
+		b.WriteString(a.ID + ",\"" + a.Text + "\"\n")
+	}
+	gz := gzipBytes(t, []byte(b.String()))
+	for _, cut := range []int{len(gz) / 2, len(gz) - 4} {
+		arts, rejs, stats := readString(t, "cut.csv.gz", string(gz[:cut]), Options{})
+		if len(arts) == 0 || len(rejs) != 1 || rejs[0].Code != CodeTruncated {
+			t.Fatalf("cut %d: got %d articles, rejects %v", cut, len(arts), rejs)
+		}
+		// Header is line 1, article i is on line i+2; the reject is on the next line.
+		if got, want := rejs[0].Line, int64(len(arts)+2); got != want {
+			t.Errorf("cut %d: got reject at line %d, want %d (%s)", cut, got, want, rejs[0].Reason)
+		}
+		if stats[0].Kept != int64(len(arts)) {
+			t.Errorf("cut %d: got stats %+v", cut, stats[0])
+		}
+	}
+}
