@@ -47,7 +47,7 @@ func describe(b *Builder, v *vocabulary, res *Result, st *state, o Options) {
 		}
 	}
 	top := ctfidf(b, v, topicOf, k, o.TopTerms)
-	npmi := coherence(b, v, top)
+	npmi := coherence(b, v, top, nil)
 	res.Topics = res.Topics[:0]
 	for a := 0; a < k; a++ {
 		if size[a] == 0 {
@@ -181,14 +181,15 @@ func ctfidf(b *Builder, v *vocabulary, topicOf func(int) int, k, n int) [][]term
 
 // coherence returns, per topic, the mean NPMI over the pairs of its top terms, from document
 // co-occurrence over the Builder's documents: NPMI(a,b) = ln(P(a,b)/(P(a)P(b))) / −ln P(a,b),
-// −1 for a pair that never co-occurs and 1 for a pair present in every document.
-func coherence(b *Builder, v *vocabulary, top [][]termWeight) []float64 {
+// −1 for a pair that never co-occurs and 1 for a pair present in every document. docs limits
+// the count to those documents (nil: all).
+func coherence(b *Builder, v *vocabulary, top [][]termWeight, docs []int) []float64 {
 	k := len(top)
 	type slot struct{ topic, i int }
-	where := map[int32][]slot{}
+	where := make([][]slot, len(v.keys))
 	for a, tws := range top {
 		for i, tw := range tws {
-			where[int32(tw.col)] = append(where[int32(tw.col)], slot{a, i})
+			where[tw.col] = append(where[tw.col], slot{a, i})
 		}
 	}
 	co := make([][]float64, k) // co[a][i*n+j]
@@ -199,7 +200,14 @@ func coherence(b *Builder, v *vocabulary, top [][]termWeight) []float64 {
 	}
 	var hits []slot
 	n := b.Len()
-	for d := 0; d < n; d++ {
+	if docs != nil {
+		n = len(docs)
+	}
+	for di := 0; di < n; di++ {
+		d := di
+		if docs != nil {
+			d = docs[di]
+		}
 		ent, _ := b.doc(d)
 		hits = hits[:0]
 		for _, tid := range ent {

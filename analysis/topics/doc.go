@@ -10,9 +10,10 @@
 //     it holds one (term, count) pair per non-zero.
 //  3. Builder.Fit prunes the vocabulary by document frequency, builds sublinear TF-IDF vectors
 //     (L2-normalized, in a small CSR matrix) and runs spherical k-means: greedy k-means++
-//     seeding from Options.Seed, several restarts keeping the best objective, assignment in
+//     seeding from Options.Seed, annealed soft (von Mises–Fisher) iterations, several restarts
+//     keeping the best objective, assignment in
 //     parallel. Results are identical for a seed whatever Options.Workers. With Options.K = 0,
-//     k is chosen by simplified silhouette on a sample. Each topic gets c-TF-IDF top terms, a
+//     k is chosen by the coherence (NPMI) of its topics. Each topic gets c-TF-IDF top terms, a
 //     label, representative documents, NPMI coherence and first/last days; documents far from
 //     every centroid are outliers (topic −1).
 //  4. Result.Model is saved with Model.Save; the next run passes LoadModel's result as

@@ -1,8 +1,6 @@
 package topics
 
 import (
-	"os"
-	"strconv"
 	"context"
 	"errors"
 	"fmt"
@@ -51,15 +49,16 @@ type Options struct {
 	MinDF int
 	MaxDF float64
 	// OutlierSimilarity: a document whose cosine similarity to its topic's centroid is below
-	// it is an outlier (topic −1), as is a document with no kept term (default 0.05; a
-	// negative value keeps every document with a kept term).
+	// it is an outlier (topic −1), as is a document with no kept term (default 0.02: the
+	// document shares almost nothing with any topic; a negative value keeps every document
+	// with a kept term).
 	OutlierSimilarity float64
 	// JoinSimilarity, with a Prior: a document joins its closest prior topic when its
 	// similarity reaches this value. Default: each topic's own threshold stored in the model,
-	// half the median similarity of its members when it was fitted.
+	// the 5th percentile of its members' leave-one-out similarities when it was fitted.
 	JoinSimilarity float64
-	// MinTopicSize, with a Prior: new topics smaller than this are not opened and their
-	// documents are outliers (default 3).
+	// MinTopicSize, with a Prior: the fewest documents a new topic opens with (default 3);
+	// smaller groups go to their closest prior topic.
 	MinTopicSize int
 	// TopTerms is the number of c-TF-IDF terms reported per topic (default 10) and
 	// Representatives the number of representative document ids (default 3).
@@ -98,7 +97,7 @@ func (o Options) withDefaults() Options {
 		o.MaxDF = 0.5
 	}
 	if o.OutlierSimilarity == 0 {
-		o.OutlierSimilarity = 0.05
+		o.OutlierSimilarity = 0.02
 	}
 	if o.MinTopicSize <= 0 {
 		o.MinTopicSize = 3
@@ -153,7 +152,7 @@ type Result struct {
 	Topics   []Topic      // topics with at least one document in this run, by id
 	Outliers int          // documents with topic −1
 	K        int          // number of clusters fitted (without a Prior) or topics used
-	// Criterion says how k was set: "fixed", "silhouette" (with Scores) or "prior".
+	// Criterion says how k was set: "fixed", "npmi" (with Scores) or "prior".
 	Criterion string
 	Scores    []KScore
 	Objective float64 // mean similarity of the documents to their centroids
@@ -168,16 +167,20 @@ var ErrNoDocuments = errors.New("topics: no document has a term that survives pr
 // Fit clusters the documents.
 //
 // Without a Prior it builds TF-IDF vectors, runs Options.Restarts seeded spherical k-means
-// runs and keeps the best by objective. With K = 0 the number of topics is the k in
-// [MinK, MaxK] (at most 12 values, spread geometrically) with the highest mean simplified
-// silhouette on a sample of at most 5,000 documents, each k fitted with 2 restarts.
+// runs (k-means++ seeding, annealed soft iterations, then Lloyd) and keeps the best by
+// objective. With K = 0 the number of topics is the k in [MinK, MaxK] (at most 12 values,
+// spread geometrically) whose topics are the most coherent: the highest size-weighted mean
+// NPMI of their top terms (the smallest k within 0.01 of the best), each k fitted once on a
+// sample of at most 5,000 documents and about 300,000 non-zeros.
 //
 // With a Prior, every document is compared with the prior topics' centroids and joins the
 // closest one when its similarity reaches the join threshold; the topic keeps its id. The
 // remaining documents are split by bisecting k-means until each part is as tight as the prior
-// topics were (median member similarity at least the median of theirs) or too small to split;
-// each part of MinTopicSize documents or more becomes a new topic with a new id, smaller parts
-// are outliers. The prior centroids move towards the documents that joined them.
+// topics were (median leave-one-out similarity of the members at least the median of theirs)
+// or too small to split. A part of MinTopicSize documents or more whose members are closer to
+// each other than to the prior topics (see newTopicRatio) becomes a new topic with a new id;
+// the documents of the other parts go to their closest prior topic (outliers if below
+// OutlierSimilarity). The prior centroids move towards the documents that joined them.
 func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 	o := opts.withDefaults()
 	if o.Prior != nil && o.Prior.Features != o.Features {
@@ -185,16 +188,6 @@ func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 	}
 	v := buildVocabulary(b, o.Prior, o.MinDF, o.MaxDF)
 	x := tfidf(b, v)
-	if d, _ := strconv.Atoi(os.Getenv("TP_LSA")); d > 0 && o.Prior == nil {
-		wt, _ := strconv.ParseFloat(os.Getenv("TP_LSAW"), 64)
-		rng := rand.New(rand.NewPCG(o.Seed, 77))
-		var all []int
-		for i := 0; i < x.rows(); i++ {
-			all = append(all, i)
-		}
-		basis := lsaBasis(x, sample(all, 20000, rng), d, rng)
-		x = augment(x, basis, wt)
-	}
 	s := &sphere{x: x, workers: o.Workers}
 	n := b.Len()
 	var rows []int
@@ -212,8 +205,14 @@ func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 	}
 	var st *state
 	var err error
-	if o.Prior == nil {
-		st, err = fitFresh(ctx, s, rows, o, res)
+	if o.Prior == nil || len(o.Prior.Topics) == 0 {
+		st, err = fitFresh(ctx, s, b, v, rows, o, res)
+		if err == nil && o.Prior != nil { // a prior without topics: fresh ids after its next_id
+			for a := range st.ids {
+				st.ids[a] += o.Prior.NextID
+			}
+			st.next += o.Prior.NextID
+		}
 	} else {
 		st, err = fitPrior(ctx, s, rows, v, o, res)
 	}
@@ -242,6 +241,7 @@ func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Objective /= float64(len(st.sim))
 	describe(b, v, res, st, o)
+	st.loo = leaveOneOut(x, res, st)
 	res.Model = st.model(v, o, res)
 	return res, nil
 }
@@ -257,18 +257,60 @@ type state struct {
 	isNew []bool
 	prior []*ModelTopic // nil for new topics
 	next  int           // next free id
+	loo   [][]float64   // per local topic, leave-one-out similarities of its members
+}
+
+// leaveOneOut returns, per local topic, the similarity of each member (outliers excluded) to
+// the centroid of the topic's other members: what a new document that belongs to the topic
+// would score. With S the sum of the members, x·(S−x)/‖S−x‖ = (x·S − 1)/√(‖S‖² − 2x·S + 1).
+func leaveOneOut(x *csr, res *Result, st *state) [][]float64 {
+	k := len(st.ids)
+	local := make(map[int]int, k)
+	for a, id := range st.ids {
+		local[id] = a
+	}
+	sum := mat.NewDense(k, max(x.cols, 1), nil)
+	for i, a := range res.Assign {
+		if a.Topic < 0 {
+			continue
+		}
+		row := sum.RawRowView(local[a.Topic])
+		idx, val := x.row(i)
+		for j, t := range idx {
+			row[t] += val[j]
+		}
+	}
+	norm2 := make([]float64, k)
+	for a := range norm2 {
+		row := sum.RawRowView(a)
+		norm2[a] = floats.Dot(row, row)
+	}
+	out := make([][]float64, k)
+	for i, a := range res.Assign {
+		if a.Topic < 0 {
+			continue
+		}
+		l := local[a.Topic]
+		xs := x.dotDense(i, sum.RawRowView(l))
+		if d := norm2[l] - 2*xs + 1; d > 1e-12 {
+			out[l] = append(out[l], (xs-1)/math.Sqrt(d))
+		} else {
+			out[l] = append(out[l], 0) // a topic of one document
+		}
+	}
+	return out
 }
 
 // fitFresh clusters without a prior model.
-func fitFresh(ctx context.Context, s *sphere, rows []int, o Options, res *Result) (*state, error) {
+func fitFresh(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []int, o Options, res *Result) (*state, error) {
 	rng := rand.New(rand.NewPCG(o.Seed, 1<<32))
 	sm := sample(rows, sampleSize(s.x, rows, o.SampleSize), rng)
 	k := o.K
 	res.Criterion = "fixed"
 	if k <= 0 {
-		res.Criterion = "silhouette"
+		res.Criterion = "npmi"
 		var err error
-		k, res.Scores, err = chooseK(ctx, s, sample(sm, 5000, rng), o)
+		k, res.Scores, err = chooseK(ctx, s, b, v, sample(sm, autoSampleSize(s.x, rows), rng), o)
 		if err != nil {
 			return nil, err
 		}
@@ -339,9 +381,22 @@ func sampleSize(x *csr, rows []int, maxRows int) int {
 	return min(maxRows, max(n, 2000))
 }
 
-// chooseK fits each candidate k on rows and returns the one with the best mean simplified
-// silhouette (ties: the smaller k).
-func chooseK(ctx context.Context, s *sphere, rows []int, o Options) (int, []KScore, error) {
+// autoSampleSize returns how many documents the choice of k runs on: at most 5,000 and about
+// 300,000 non-zeros, and at least 1,000.
+func autoSampleSize(x *csr, rows []int) int {
+	avg := float64(len(x.val)) / float64(len(rows))
+	return min(5000, max(int(300_000/max(avg, 1)), 1000))
+}
+
+// npmiTolerance: scores of the automatic choice of k closer than this to the best count as
+// ties, won by the smaller k (NPMI of small samples is noisy; fewer topics read better).
+const npmiTolerance = 0.01
+
+// chooseK fits each candidate k on the sample rows and returns the one whose topics are the
+// most coherent: the highest size-weighted mean NPMI of the topics' top terms, counted over
+// the sample; among the k within npmiTolerance of the best score, the smallest. Each k gets
+// one annealed restart.
+func chooseK(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []int, o Options) (int, []KScore, error) {
 	var ks []int
 	lo, hi := o.MinK, min(o.MaxK, len(rows)-1)
 	if hi < lo {
@@ -362,19 +417,32 @@ func chooseK(ctx context.Context, s *sphere, rows []int, o Options) (int, []KSco
 		}
 	}
 	var scores []KScore
-	bestK, bestS := ks[0], math.Inf(-1)
+	bestS := math.Inf(-1)
+	topic := make([]int, b.Len())
 	for _, k := range ks {
-		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 2, o.MaxIter, 1e-3, false)
+		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 1, o.MaxIter, 1e-3, !o.NoAnneal)
 		if err != nil {
 			return 0, nil, err
 		}
-		sc := c.silhouette()
+		for i := range topic {
+			topic[i] = -1
+		}
+		size := make([]float64, k)
+		for p, r := range rows {
+			topic[r] = c.assign[p]
+			size[c.assign[p]]++
+		}
+		top := ctfidf(b, v, func(i int) int { return topic[i] }, k, o.TopTerms)
+		sc := stat.Mean(coherence(b, v, top, rows), size)
 		scores = append(scores, KScore{K: k, Score: sc})
-		if sc > bestS {
-			bestK, bestS = k, sc
+		bestS = max(bestS, sc)
+	}
+	for _, sc := range scores {
+		if sc.Score >= bestS-npmiTolerance {
+			return sc.K, scores, nil
 		}
 	}
-	return bestK, scores, nil
+	return ks[0], scores, nil
 }
 
 // fitPrior assigns documents to the prior topics and opens new topics for the rest.
@@ -386,8 +454,8 @@ func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Optio
 	res.Criterion = "prior"
 	st := &state{rows: rows, topic: make([]int, len(rows)), sim: make([]float64, len(rows)), next: pm.NextID}
 	var joined []int
-	if kp > 0 {
-		cl := s.newClustering(rows, kp)
+	cl := s.newClustering(rows, kp)
+	{
 		for a := range pm.Topics {
 			t := &pm.Topics[a]
 			row := cl.cent.RawRowView(a)
@@ -407,6 +475,7 @@ func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Optio
 			if o.JoinSimilarity > 0 {
 				thr = o.JoinSimilarity
 			}
+			thr = max(thr, o.OutlierSimilarity) // a topic that never had members joins nothing loose
 			st.sim[p] = cl.sim[p]
 			if cl.sim[p] >= thr && cl.sim[p] > 0 {
 				st.topic[p] = cl.assign[p]
@@ -437,11 +506,6 @@ func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Optio
 			st.isNew = append(st.isNew, false)
 			st.prior = append(st.prior, &pm.Topics[a])
 		}
-	} else {
-		st.cent = mat.NewDense(1, cols, nil)
-		for p := range st.topic {
-			st.topic[p] = -1
-		}
 	}
 	var residual []int
 	for p := range rows {
@@ -449,22 +513,28 @@ func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Optio
 			residual = append(residual, p)
 		}
 	}
-	target := 0.0
-	if kp > 0 {
-		med := make([]float64, kp)
-		for a, t := range pm.Topics {
-			med[a] = t.Median
-		}
-		slices.Sort(med)
-		target = stat.Quantile(0.5, stat.Empirical, med, nil)
+	med := make([]float64, kp)
+	for a, t := range pm.Topics {
+		med[a] = t.Median
 	}
+	slices.Sort(med)
+	target := stat.Quantile(0.5, stat.Empirical, med, nil)
 	parts, err := bisect(ctx, s, rows, residual, target, o)
 	if err != nil {
 		return nil, err
 	}
 	var newCent [][]float64
 	for _, part := range parts {
-		if len(part.members) < o.MinTopicSize {
+		near := make([]float64, len(part.members))
+		for j, p := range part.members {
+			near[j] = cl.sim[p]
+		}
+		if len(part.members) < o.MinTopicSize || median(part.loo) < max(newTopicFloor, newTopicRatio*median(near)) {
+			// not a topic of its own: its documents go to their closest prior topic
+			// without moving it, or become outliers by the outlier rule
+			for _, p := range part.members {
+				st.topic[p] = cl.assign[p]
+			}
 			continue
 		}
 		local := len(st.ids)
@@ -478,9 +548,7 @@ func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Optio
 		st.prior = append(st.prior, nil)
 		newCent = append(newCent, part.cent)
 	}
-	if kp == 0 {
-		st.cent = mat.NewDense(max(len(newCent), 1), cols, nil)
-	} else if len(newCent) > 0 {
+	if len(newCent) > 0 {
 		grown := mat.NewDense(kp+len(newCent), cols, nil)
 		for a := 0; a < kp; a++ {
 			grown.SetRow(a, st.cent.RawRowView(a))
@@ -494,18 +562,38 @@ func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Optio
 	return st, nil
 }
 
+// A part of the residual documents becomes a new topic when its members are closer to each
+// other than to the prior topics: the median of their leave-one-out similarities within the
+// part is at least newTopicRatio times the median of their similarities to the closest prior
+// centroid, and at least newTopicFloor.
+const (
+	newTopicRatio = 2
+	newTopicFloor = 0.1
+)
+
+// median returns the median of x.
+func median(x []float64) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	c := slices.Clone(x)
+	slices.Sort(c)
+	return stat.Quantile(0.5, stat.Empirical, c, nil)
+}
+
 // priorDecay weighs a prior topic's history when its centroid moves towards today's documents.
 const priorDecay = 0.5
 
 // part is one cluster found by bisect: positions into rows, their similarities, the centroid.
 type part struct {
 	members []int
-	sim     []float64
+	sim     []float64 // similarity to the part's centroid
+	loo     []float64 // similarity to the centroid of the other members (unbiased for small parts)
 	cent    []float64
 }
 
 // bisect splits the residual rows (positions into rows) with 2-means until every part has a
-// median similarity to its centroid of at least target, or fewer than 2·MinTopicSize members,
+// median leave-one-out similarity of at least target, or fewer than 2·MinTopicSize members,
 // or MaxK parts exist. Parts come back ordered by their first member.
 func bisect(ctx context.Context, s *sphere, rows, residual []int, target float64, o Options) ([]part, error) {
 	if len(residual) == 0 {
@@ -519,26 +607,28 @@ func bisect(ctx context.Context, s *sphere, rows, residual []int, target float64
 				cent[t] += val[j]
 			}
 		}
-		if nr := floats.Norm(cent, 2); nr > 0 {
-			floats.Scale(1/nr, cent)
+		norm := floats.Norm(cent, 2)
+		if norm > 0 {
+			floats.Scale(1/norm, cent)
 		}
 		sim := make([]float64, len(members))
+		loo := make([]float64, len(members))
 		for j, p := range members {
 			sim[j] = s.x.dotDense(rows[p], cent)
+			// similarity to the centroid of the other members: with S the sum of the
+			// members, x·(S−x) / ‖S−x‖ = (‖S‖·sim − 1) / √(‖S‖² − 2‖S‖·sim + 1)
+			if d := norm*norm - 2*norm*sim[j] + 1; d > 1e-12 {
+				loo[j] = (norm*sim[j] - 1) / math.Sqrt(d)
+			}
 		}
-		return part{members: members, sim: sim, cent: cent}
-	}
-	median := func(x []float64) float64 {
-		c := slices.Clone(x)
-		slices.Sort(c)
-		return stat.Quantile(0.5, stat.Empirical, c, nil)
+		return part{members: members, sim: sim, loo: loo, cent: cent}
 	}
 	queue := []part{one(residual)}
 	var done []part
 	for len(queue) > 0 {
 		pt := queue[0]
 		queue = queue[1:]
-		if len(pt.members) < 2*o.MinTopicSize || median(pt.sim) >= target || len(done)+len(queue)+2 > o.MaxK {
+		if len(pt.members) < 2*o.MinTopicSize || median(pt.loo) >= target || len(done)+len(queue)+2 > o.MaxK {
 			done = append(done, pt)
 			continue
 		}

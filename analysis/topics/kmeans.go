@@ -26,7 +26,6 @@ type clustering struct {
 	cent   *mat.Dense // k × cols, unit rows
 	assign []int      // per position in rows
 	sim    []float64  // cosine similarity to the assigned centroid
-	second []float64  // similarity to the closest other centroid
 	obj    float64    // sum of sim
 	iters  int
 }
@@ -61,17 +60,21 @@ func (s *sphere) parallel(n int, fn func(w, lo, hi int)) {
 func transpose(cent *mat.Dense, dst []float64) []float64 {
 	k, cols := cent.Dims()
 	dst = slices.Grow(dst[:0], k*cols)[:k*cols]
-	for c := 0; c < k; c++ {
-		row := cent.RawRowView(c)
-		for t, v := range row {
-			dst[t*k+c] = v
+	const block = 512 // terms per block: the block of dst stays in cache while k rows fill it
+	for t0 := 0; t0 < cols; t0 += block {
+		t1 := min(t0+block, cols)
+		for c := 0; c < k; c++ {
+			row := cent.RawRowView(c)[t0:t1]
+			for j, v := range row {
+				dst[(t0+j)*k+c] = v
+			}
 		}
 	}
 	return dst
 }
 
-// assign sets, for every row, the closest centroid (ties: the lowest index), its similarity and
-// the similarity of the runner-up. It returns how many assignments changed.
+// assign sets, for every row, the closest centroid (ties: the lowest index) and its
+// similarity. It returns how many assignments changed.
 func (s *sphere) assign(c *clustering, centT []float64) int {
 	k := c.k()
 	changed := make([]int, max(s.workers, 1))
@@ -84,21 +87,16 @@ func (s *sphere) assign(c *clustering, centT []float64) int {
 				off := int(t) * k
 				floats.AddScaled(acc, val[j], centT[off:off+k])
 			}
-			best, bs, second := 0, math.Inf(-1), math.Inf(-1)
+			best, bs := 0, math.Inf(-1)
 			for q, v := range acc {
 				if v > bs {
-					best, bs, second = q, v, bs
-				} else if v > second {
-					second = v
+					best, bs = q, v
 				}
-			}
-			if k == 1 {
-				second = 0
 			}
 			if c.assign[p] != best {
 				changed[w]++
 			}
-			c.assign[p], c.sim[p], c.second[p] = best, bs, second
+			c.assign[p], c.sim[p] = best, bs
 		}
 	})
 	c.obj = 0
@@ -200,7 +198,6 @@ func (s *sphere) newClustering(rows []int, k int) *clustering {
 		cent:   mat.NewDense(k, max(s.x.cols, 1), nil),
 		assign: make([]int, len(rows)),
 		sim:    make([]float64, len(rows)),
-		second: make([]float64, len(rows)),
 	}
 }
 
@@ -305,22 +302,6 @@ func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint6
 	return best, nil
 }
 
-// silhouette returns the mean simplified silhouette of a clustering: for each row,
-// (b − a) / max(a, b) with a = 1 − cos to its centroid and b = 1 − cos to the closest other.
-func (c *clustering) silhouette() float64 {
-	if len(c.rows) == 0 {
-		return 0
-	}
-	s := 0.0
-	for p := range c.rows {
-		a, b := 1-c.sim[p], 1-c.second[p]
-		if m := max(a, b); m > 0 {
-			s += (b - a) / m
-		}
-	}
-	return s / float64(len(c.rows))
-}
-
 // sample returns up to n rows chosen uniformly without replacement, ascending.
 func sample(rows []int, n int, rng *rand.Rand) []int {
 	if len(rows) <= n {
@@ -387,20 +368,26 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 					floats.Scale(1/floats.Sum(acc), acc)
 				}
 			})
+			// M-step, parallel over centroids: each centroid sums its rows in row order
 			c.cent.Zero()
-			clear(pi)
-			for p, r := range c.rows {
-				idx, val := s.x.row(r)
-				for a, wa := range w[p*k : p*k+k] {
-					pi[a] += wa
-					if wa < 1e-4 {
-						continue
-					}
-					row := c.cent.RawRowView(a)
-					for j, t := range idx {
-						row[t] += wa * val[j]
+			s.parallel(k, func(_, lo, hi int) {
+				for p, r := range c.rows {
+					ws := w[p*k : p*k+k]
+					idx, val := s.x.row(r)
+					for a := lo; a < hi; a++ {
+						if ws[a] < 1e-4 {
+							continue
+						}
+						row := c.cent.RawRowView(a)
+						for j, t := range idx {
+							row[t] += ws[a] * val[j]
+						}
 					}
 				}
+			})
+			clear(pi)
+			for p := range c.rows {
+				floats.Add(pi, w[p*k:p*k+k])
 			}
 			for a := 0; a < k; a++ {
 				pi[a] = max(pi[a]/float64(n), 1e-6)

@@ -43,29 +43,29 @@ type ModelTerm struct {
 // ModelTopic is one topic of a model. Its centroid is sparse: Terms index Model.Terms and
 // Weights are the matching weights of the unit-length centroid.
 type ModelTopic struct {
-	ID       int       `json:"id"`
-	Label    string    `json:"label"`
-	Size     int       `json:"size"`      // documents assigned since the topic was opened
-	Mass     float64   `json:"mass"`      // decayed document count weighing the centroid's history
-	FirstDay int32     `json:"first_day"` // days since 1970; NoDay (−2147483648) if unknown
-	LastDay  int32     `json:"last_day"`
-	Median   float64   `json:"median"` // median similarity of the members when last fitted
-	Join     float64   `json:"join"`   // similarity a document needs to join the topic
-	Terms    []int32   `json:"terms"`
-	Weights  []float64 `json:"weights"`
+	ID       int     `json:"id"`
+	Label    string  `json:"label"`
+	Size     int     `json:"size"`      // documents assigned since the topic was opened
+	Mass     float64 `json:"mass"`      // decayed document count weighing the centroid's history
+	FirstDay int32   `json:"first_day"` // days since 1970; NoDay (−2147483648) if unknown
+	LastDay  int32   `json:"last_day"`
+	Median   float64 `json:"median"` // median similarity of the members when last fitted
+	Join     float64 `json:"join"`   // similarity a document needs to join: 5th percentile of the members'
+
+	Terms   []int32   `json:"terms"`
+	Weights []float64 `json:"weights"`
 }
+
+// joinQuantile: a document joins a prior topic when it is at least as similar to the centroid
+// as the loosest 5 % of the topic's own members were to the centroid of the other members
+// (leave-one-out) when it was fitted.
+const joinQuantile = 0.05
 
 // model builds the model to save after a fit.
 func (st *state) model(v *vocabulary, o Options, res *Result) *Model {
 	m := &Model{Format: ModelFormat, Features: o.Features, Docs: v.docs, MinDF: o.MinDF, MaxDF: o.MaxDF, NextID: st.next}
 	for c, k := range v.keys {
 		m.Terms = append(m.Terms, ModelTerm{Key: k, Surface: v.surfaces[c], DF: v.df[c]})
-	}
-	sims := make([][]float64, len(st.ids))
-	for p, a := range st.topic {
-		if a >= 0 && res.Assign[st.rows[p]].Topic >= 0 {
-			sims[a] = append(sims[a], st.sim[p])
-		}
 	}
 	byID := map[int]*Topic{}
 	for i := range res.Topics {
@@ -85,11 +85,11 @@ func (st *state) model(v *vocabulary, o Options, res *Result) *Model {
 			if mt.Label == "" {
 				mt.Label = t.Label
 			}
-			s := slices.Clone(sims[a])
+			s := slices.Clone(st.loo[a])
 			slices.Sort(s)
 			if len(s) > 0 {
 				mt.Median = stat.Quantile(0.5, stat.Empirical, s, nil)
-				mt.Join = mt.Median / 2
+				mt.Join = stat.Quantile(joinQuantile, stat.Empirical, s, nil)
 			}
 		}
 		row := st.cent.RawRowView(a)[:len(v.keys)]

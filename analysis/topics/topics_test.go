@@ -282,8 +282,8 @@ func TestAutoK(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Criterion != "silhouette" || len(res.Scores) != 7 {
-		t.Errorf("criterion %q with %d scores, want silhouette with 7", res.Criterion, len(res.Scores))
+	if res.Criterion != "npmi" || len(res.Scores) != 7 {
+		t.Errorf("criterion %q with %d scores, want npmi with 7", res.Criterion, len(res.Scores))
 	}
 	if res.K != 4 {
 		t.Errorf("auto k = %d, want 4 (scores %v)", res.K, res.Scores)

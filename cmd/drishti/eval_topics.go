@@ -54,13 +54,22 @@ func runEvalTopics(ctx context.Context, e env) error {
 		fmt.Fprintln(e.stderr, "Usage: drishti eval topics [flags] FILE.jsonl|FILE.tsv|FILE.csv ...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(e.args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelpShown
+	// flags may follow the files (drishti eval topics FILE --label-field F)
+	var files []string
+	for args := e.args; ; {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return errHelpShown
+			}
+			return usageError{err}
 		}
-		return usageError{err}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() == 0 {
+	if len(files) == 0 {
 		return usagef("eval topics: no input file")
 	}
 	k := 0
@@ -72,7 +81,7 @@ func runEvalTopics(ctx context.Context, e env) error {
 		k = n
 	}
 	var docs []topics.LabeledDoc
-	for _, name := range fs.Args() {
+	for _, name := range files {
 		f, err := os.Open(name)
 		if err != nil {
 			return fmt.Errorf("eval topics: %w", err)
