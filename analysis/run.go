@@ -43,16 +43,10 @@ const batchSize = 64
 // hitFlush is the number of hits buffered before they are written.
 const hitFlush = 16 * 1024
 
-// item is one article or reject in input order.
-type item struct {
-	article *corpus.Article
-	reject  *corpus.Reject
-}
-
 // batch is a run of consecutive items, numbered in input order.
 type batch struct {
 	seq     int
-	items   []item
+	items   []corpus.Item
 	results []result
 }
 
@@ -127,7 +121,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	}()
 
 	bar := newProgress(opts.Progress, rd)
-	col := newCollector(out, len(cats))
+	col := newCollector(out)
 	err = stream(ctx, opts.Workers, rd, scorer, col)
 	bar.finish()
 	if err != nil {
@@ -301,7 +295,7 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 			if err != nil {
 				return fmt.Errorf("reading input: %w", err)
 			}
-			b.items = append(b.items, item{article: it.Article, reject: it.Reject})
+			b.items = append(b.items, it)
 			if len(b.items) == batchSize {
 				if err := send(); err != nil {
 					return err
@@ -323,9 +317,9 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 			for b := range jobs {
 				b.results = make([]result, len(b.items))
 				for i, it := range b.items {
-					if it.article != nil {
-						w.analyse(it.article, &b.results[i])
-						it.article.Text = "" // the text is not needed any more
+					if it.Article != nil {
+						w.analyse(it.Article, &b.results[i])
+						it.Article.Text = "" // the text is not needed any more
 					}
 				}
 				select {
@@ -487,14 +481,14 @@ type collector struct {
 	hits    int
 }
 
-func newCollector(out *output.Run, categories int) *collector {
+func newCollector(out *output.Run) *collector {
 	return &collector{out: out, builder: topics.NewBuilder()}
 }
 
 func (c *collector) add(b *batch) error {
 	for i, it := range b.items {
-		if it.reject != nil {
-			rj := it.reject
+		if it.Reject != nil {
+			rj := it.Reject
 			c.rejBuf = append(c.rejBuf, output.Reject{Input: rj.Input, Line: rj.Line, ID: rj.ID, Code: rj.Code, Reason: rj.Reason, Excerpt: rj.Excerpt})
 			c.rejects++
 			continue
