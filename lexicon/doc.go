@@ -22,11 +22,14 @@
 // The embedded default lexicon (lexicon/default/*.tsv) is written by this project. Check
 // validates files for `drishti lexicon check`; Stats summarizes a lexicon.
 //
-// Most tokens start no match, so Match rejects them cheaply before any trie look-up: by
-// token kind, by an exact bit set for the commonest, shortest words (one or two code points), and by a
-// per-goroutine vocabulary cache that remembers, for each distinct word, which trie edges
-// it starts (decided on first sight through Bloom filters, the maps and hindi.Stem).
-// A test checks that these shortcuts never change the result.
+// Most tokens start no match, so Match rejects them cheaply: every edge of the trie is
+// also in one open-addressing table keyed by parent node and token key, with stem edges
+// listed under every inflection of their stem (hindi.Inflections), and a 64 KiB Bloom
+// filter in front. A first pass over the tokens hashes each key a word at a time (reading
+// the Doc's key buffer through hindi.Doc.Keys) and tests one filter bit; only the tokens
+// that pass are looked up and walked. A lexicon too large to expand keeps stem edges under
+// their stems and stems the tokens it looks up. A test checks both layouts against a plain
+// walk of the trie's maps.
 //
 // A Lexicon is immutable and safe for concurrent use; a Scratch holds the per-goroutine
 // buffers of Match.

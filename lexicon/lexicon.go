@@ -22,8 +22,9 @@ type Lexicon struct {
 	nodes      []node
 	maxDepth   int
 	startKinds uint32 // bit k: some term starts with a token of hindi.Kind k
-	filter     rootFilter
-	short      shortKeys
+	edges      edgeTable
+	info       []nodeInfo // per node, for Match: compact, where nodes hold maps
+	ends       []termEnd  // the entries ending at each node, by nodeInfo's range
 	checksum   string
 }
 
@@ -34,6 +35,16 @@ type node struct {
 	stem  map[string]int32
 	ents  []int32 // entries whose term ends here, at most one per slot
 }
+
+// nodeInfo is what Match reads of a node: the range of its entries in Lexicon.ends and
+// whether any phrase goes on from it.
+type nodeInfo struct {
+	ends0, ends1 int32
+	inner        bool
+}
+
+// termEnd is an entry that ends at a node, with its matching slot.
+type termEnd struct{ entry, slot int32 }
 
 // Options control Load.
 type Options struct {
@@ -262,8 +273,16 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 			l.nodes[i].ents[j] = newIndex[ei]
 		}
 	}
-	l.filter = newRootFilter(&l.nodes[0])
-	l.short = newShortKeys(&l.nodes[0])
+	l.info = make([]nodeInfo, len(l.nodes))
+	for i := range l.nodes {
+		nd := &l.nodes[i]
+		l.info[i] = nodeInfo{ends0: int32(len(l.ends)), inner: len(nd.exact)+len(nd.stem) > 0}
+		for _, e := range nd.ents {
+			l.ends = append(l.ends, termEnd{e, l.slotOf[e]})
+		}
+		l.info[i].ends1 = int32(len(l.ends))
+	}
+	l.edges = newEdgeTable(l.nodes, maxExpanded)
 	l.checksum = checksum(l.entries)
 	return l, conflicts
 }

@@ -1,6 +1,10 @@
 package lexicon
 
-import "github.com/drishti-news/drishti/analysis/hindi"
+import (
+	"math/bits"
+
+	"github.com/drishti-news/drishti/analysis/hindi"
+)
 
 // Match is one match of an entry in a document: tokens [Start, End) of the hindi.Doc.
 type Match struct {
@@ -11,13 +15,13 @@ type Match struct {
 // Scratch holds the buffers of Match for one goroutine. The zero value is ready to use;
 // reuse it across documents to avoid allocation.
 type Scratch struct {
-	vocab   vocab
 	bestEnd []int32
 	bestEnt []int32
 	covered []int32
 	touched []int32
 	active  []int32
 	next    []int32
+	cand    []uint64 // bit i: token i may start a match (see candidates)
 }
 
 // Match appends to dst the matches of l's entries in d and returns the extended slice.
@@ -28,8 +32,9 @@ type Scratch struct {
 // @negator, @intensifier, @diminisher, @contrast).
 //
 // The time is linear in the number of tokens (each start walks at most the depth of the
-// longest phrase). Nothing is allocated per token: s remembers the words it has seen in
-// buffers that grow now and then (up to about 65,000 words, then it starts afresh).
+// longest phrase), and nothing is allocated per token. Each token costs one hash of its key
+// and one bit of a filter; the few that pass are looked up in the lexicon's edge table,
+// which lists the inflections of stem entries, so no token is stemmed.
 func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	if cap(s.bestEnd) < l.nslots {
 		s.bestEnd = make([]int32, l.nslots)
@@ -44,78 +49,102 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 		s.bestEnd[i] = -1
 	}
 	toks := d.Tokens
-	for i := range toks {
-		// Fast paths: most tokens start nothing, the commonest are short, and most words
-		// were seen before.
-		if l.startKinds&(1<<toks[i].Kind) == 0 {
-			continue
-		}
-		key := d.Key(i)
-		if l.short.rejects(key) {
-			continue
-		}
-		r := s.vocab.edges(l, key)
-		if r.exact < 0 && r.stem < 0 {
-			continue
-		}
-		s.active = s.active[:0]
-		if r.exact >= 0 {
-			s.active = append(s.active, r.exact)
-		}
-		if r.stem >= 0 {
-			s.active = append(s.active, r.stem)
-		}
-		s.touched = s.touched[:0]
-		sent := toks[i].Sentence
-		for j := i; ; {
-			for _, n := range s.active {
-				for _, e := range l.nodes[n].ents {
-					slot := l.slotOf[e]
-					if s.bestEnd[slot] < 0 {
-						s.touched = append(s.touched, slot)
-					}
-					if s.bestEnd[slot] < int32(j+1) {
-						s.bestEnd[slot], s.bestEnt[slot] = int32(j+1), e
-					}
-				}
+	t := &l.edges
+	keys, ends := d.Keys()
+	ends = ends[:len(toks)]
+	var (
+		p       keyPrint // the fingerprint of token i
+		q       keyPrint // the fingerprint of the last token a phrase walk looked up
+		ahead   = -1     // that token: the walk's q is token i's fingerprint when i == ahead
+		keySpan = func(j int) (int, int) {
+			if j == 0 {
+				return 0, int(ends[0])
 			}
-			j++
-			if j+1 < len(toks) && isHyphen(d.Key(j)) {
-				j++ // a hyphen inside a phrase is optional: संघर्ष-विराम = संघर्ष विराम
+			return int(ends[j-1]), int(ends[j])
+		}
+	)
+	// Most tokens start nothing. A first pass marks the tokens that may start a match (by
+	// the edge table's filter) without a data-dependent branch per token; the second visits
+	// only those, checks their kind and looks them up.
+	s.cand = l.candidates(s.cand, toks, keys, ends)
+	for wi, w := range s.cand {
+		for ; w != 0; w &= w - 1 {
+			i := wi<<6 | bits.TrailingZeros64(w)
+			if l.startKinds&(1<<toks[i].Kind) == 0 {
+				continue
 			}
-			if j >= len(toks) || toks[j].Sentence != sent {
-				break
+			s0, start := keySpan(i)
+			pi := &q
+			if i != ahead {
+				p.setAt(keys, s0, start)
+				pi = &p
 			}
-			s.next = s.next[:0]
-			k := d.Key(j)
-			var st []byte
-			for _, n := range s.active {
-				nd := &l.nodes[n]
-				if c, ok := nd.exact[string(k)]; ok {
-					s.next = append(s.next, c)
-				}
-				if len(nd.stem) > 0 {
-					if st == nil {
-						st = hindi.StemBytes(k)
-					}
-					if c, ok := nd.stem[string(st)]; ok {
-						s.next = append(s.next, c)
+			exact, stem := t.children(0, keys[s0:start], pi)
+			if exact < 0 && stem < 0 {
+				continue
+			}
+			s.active = s.active[:0]
+			if exact >= 0 {
+				s.active = append(s.active, exact)
+			}
+			if stem >= 0 {
+				s.active = append(s.active, stem)
+			}
+			s.touched = s.touched[:0]
+			sent := toks[i].Sentence
+			for j := i; ; {
+				for _, n := range s.active {
+					in := l.info[n]
+					for _, te := range l.ends[in.ends0:in.ends1] {
+						slot := te.slot
+						if s.bestEnd[slot] < 0 {
+							s.touched = append(s.touched, slot)
+						}
+						if s.bestEnd[slot] < int32(j+1) {
+							s.bestEnd[slot], s.bestEnt[slot] = int32(j+1), te.entry
+						}
 					}
 				}
+				j++
+				if j+1 < len(toks) && isHyphen(d.Key(j)) {
+					j++ // a hyphen inside a phrase is optional: संघर्ष-विराम = संघर्ष विराम
+				}
+				if j >= len(toks) || toks[j].Sentence != sent {
+					break
+				}
+				s.next = s.next[:0]
+				ks, ke := keySpan(j)
+				hashed := false
+				for _, n := range s.active {
+					if !l.info[n].inner {
+						continue // a leaf: no phrase goes on
+					}
+					if !hashed {
+						q.setAt(keys, ks, ke)
+						hashed, ahead = true, j
+					}
+					exact, stem := t.children(n, keys[ks:ke], &q)
+					if exact >= 0 {
+						s.next = append(s.next, exact)
+					}
+					if stem >= 0 {
+						s.next = append(s.next, stem)
+					}
+				}
+				if len(s.next) == 0 {
+					break
+				}
+				s.active, s.next = s.next, s.active
 			}
-			if len(s.next) == 0 {
-				break
+			// Emit in slot order: touched slots are few, sort them by insertion.
+			sortSlots(s.touched)
+			for _, slot := range s.touched {
+				if int32(i) >= s.covered[slot] {
+					dst = append(dst, Match{Start: i, End: int(s.bestEnd[slot]), Entry: int(s.bestEnt[slot])})
+					s.covered[slot] = s.bestEnd[slot]
+				}
+				s.bestEnd[slot] = -1
 			}
-			s.active, s.next = s.next, s.active
-		}
-		// Emit in slot order: touched slots are few, sort them by insertion.
-		sortSlots(s.touched)
-		for _, slot := range s.touched {
-			if int32(i) >= s.covered[slot] {
-				dst = append(dst, Match{Start: i, End: int(s.bestEnd[slot]), Entry: int(s.bestEnt[slot])})
-				s.covered[slot] = s.bestEnd[slot]
-			}
-			s.bestEnd[slot] = -1
 		}
 	}
 	return dst
@@ -137,4 +166,52 @@ func isHyphen(key []byte) bool {
 		return true
 	}
 	return false
+}
+
+// candidates returns in dst (reused) a bit set of the tokens that may start a match: those
+// whose key passes the root bits of the edge table's filter (without expansion, where a
+// token's stem may start a match, those of a kind that starts some term). The loop has no
+// data-dependent branch for keys of up to maxWords bytes, so most tokens cost a few loads
+// and multiplications.
+func (l *Lexicon) candidates(dst []uint64, toks []hindi.Token, keys []byte, ends []int32) []uint64 {
+	nw := (len(toks) + 63) >> 6
+	if cap(dst) < nw {
+		dst = make([]uint64, nw)
+	}
+	dst = dst[:nw]
+	clear(dst)
+	t := &l.edges
+	kinds := uint64(l.startKinds)
+	if !t.expanded {
+		for i := range toks {
+			dst[i>>6] |= (kinds >> toks[i].Kind & 1) << (i & 63)
+		}
+		return dst
+	}
+	var (
+		p    keyPrint
+		word uint64 // the bits of the current 64 tokens, kept in a register
+	)
+	s := 0
+	filter := t.filter
+	for i, e32 := range ends[:len(toks)] {
+		e := int(e32)
+		var f uint64
+		if s+8 <= len(keys) && e >= 8 {
+			w0, w2 := edgeWordsAt(keys, s, e)
+			f = rootBit(w0, w2, e-s)
+		} else {
+			p.setAt(keys, s, e)
+			f = p.f
+		}
+		word |= (filter[f>>6] >> (f & 63) & 1) << (i & 63)
+		if i&63 == 63 {
+			dst[i>>6], word = word, 0
+		}
+		s = e
+	}
+	if len(toks)&63 != 0 {
+		dst[len(toks)>>6] = word
+	}
+	return dst
 }

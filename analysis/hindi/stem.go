@@ -51,6 +51,22 @@ func StemBytes(key []byte) []byte {
 	return key[:stemLen(key)]
 }
 
+// Inflections appends to dst every key whose [Stem] is stem and returns the extended slice:
+// stem itself when Stem leaves it unchanged, and stem followed by each suffix that Stem
+// would strip from the result. It is the exact inverse of Stem, so a matcher can list the
+// inflected keys of a stem ahead of time instead of stemming every word it reads.
+func Inflections(dst []string, stem string) []string {
+	if Stem(stem) == stem {
+		dst = append(dst, stem)
+	}
+	for _, suf := range stemSuffixes {
+		if k := stem + suf.s; Stem(k) == stem {
+			dst = append(dst, k)
+		}
+	}
+	return dst
+}
+
 func stemLen[T string | []byte](key T) int {
 	n := 0
 	for i := 0; i < len(key); i++ {

@@ -80,3 +80,39 @@ func TestStopwords(t *testing.T) {
 		}
 	}
 }
+
+func TestInflections(t *testing.T) {
+	words := []string{"लडकियों", "सरकारों", "जाएंगे", "पढ़ाकर", "किताबें", "लड़का", "घर", "का",
+		"नेताओं", "1947", "भारतीय", "हमले", "हमलों", "युद्ध", "समझौते", "bjp", ""}
+	for _, w := range words {
+		k := Key(w)
+		st := Stem(k)
+		infl := Inflections(nil, st)
+		found := false
+		seen := map[string]bool{}
+		for _, x := range infl {
+			if got := Stem(x); got != st {
+				t.Errorf("Inflections(%q) holds %q, whose stem is %q", st, x, got)
+			}
+			if seen[x] {
+				t.Errorf("Inflections(%q) holds %q twice", st, x)
+			}
+			seen[x] = true
+			found = found || x == k
+		}
+		if !found {
+			t.Errorf("Inflections(%q) = %q, want it to hold %q", st, infl, k)
+		}
+	}
+	// Every key Stem maps to "हमल" is listed: the stem plus one suffix at most.
+	got := Inflections(nil, Key("हमल"))
+	n := 0
+	for _, s := range stemSuffixes {
+		if Stem(Key("हमल")+s.s) == Key("हमल") {
+			n++
+		}
+	}
+	if len(got) != n+1 {
+		t.Errorf("Inflections(हमल) has %d keys, want %d", len(got), n+1)
+	}
+}

@@ -37,6 +37,13 @@ func (d *Doc) Key(i int) []byte {
 	return d.keys[start:d.keyEnd[i]:d.keyEnd[i]]
 }
 
+// Keys returns the keys of all tokens back to back, and for each token the end of its key:
+// token i's key is keys[ends[i-1]:ends[i]] (keys[:ends[0]] for token 0), as [Doc.Key]
+// returns it. A matcher that reads every token can load a key's bytes a word at a time
+// across key boundaries. Both slices alias the Doc's buffers: they are valid until the next
+// Analyze and must not be modified.
+func (d *Doc) Keys() (keys []byte, ends []int32) { return d.keys, d.keyEnd }
+
 // Sentences returns the number of sentences.
 func (d *Doc) Sentences() int { return len(d.sents) }
 

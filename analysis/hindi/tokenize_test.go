@@ -197,3 +197,25 @@ func TestKindString(t *testing.T) {
 		}
 	}
 }
+
+func TestDocKeys(t *testing.T) {
+	var (
+		a Analyzer
+		d Doc
+	)
+	a.Analyze(&d, "ख़तरा बढ़ा, BJP ने कहा: हिन्दी १९४७।")
+	keys, ends := d.Keys()
+	if len(ends) != len(d.Tokens) {
+		t.Fatalf("Keys gives %d ends for %d tokens", len(ends), len(d.Tokens))
+	}
+	start := int32(0)
+	for i, end := range ends {
+		if got, want := string(keys[start:end]), string(d.Key(i)); got != want {
+			t.Errorf("token %d: Keys gives %q, Key gives %q", i, got, want)
+		}
+		start = end
+	}
+	if int(start) != len(keys) {
+		t.Errorf("the last key ends at %d, want %d (the end of the buffer)", start, len(keys))
+	}
+}

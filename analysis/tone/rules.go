@@ -22,19 +22,78 @@ const (
 //     or at the start of the sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत
 //     पर हमला" is not.
 //
-// (A switch on string(key) neither allocates nor hashes.)
+// Keys of up to 7 bytes (one or two Devanagari code points: most grammar words, and the
+// commonest tokens) are looked up in a small table by their bytes packed into one word;
+// longer keys go through a switch on string(key), which neither allocates nor hashes.
 func wordClass(key []byte) uint8 {
+	if len(key) <= 7 {
+		return shortWordClasses.lookup(key)
+	}
 	switch string(key) {
-	case "का", "की", "के", "में", "से", "को", "ने", "तक", "लिए", "द्वारा":
+	case "में", "लिए", "द्वारा":
 		return wordPostposition
-	case "पर":
-		return wordPostposition | wordAmbiguousContrast
-	case "और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः",
-		"फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना":
+	case "तथा", "एवं", "अथवा", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः", "फिर", "यदि", "अगर", "वरना":
 		return wordConjunction
 	}
 	return 0
 }
+
+// grammarWords lists the grammar words of up to 7 bytes with their classes (the longer
+// ones are in wordClass's switch).
+var grammarWords = []struct {
+	word  string
+	class uint8
+}{
+	{"का", wordPostposition}, {"की", wordPostposition}, {"के", wordPostposition},
+	{"से", wordPostposition}, {"को", wordPostposition}, {"ने", wordPostposition},
+	{"तक", wordPostposition}, {"पर", wordPostposition | wordAmbiguousContrast},
+	{"और", wordConjunction}, {"व", wordConjunction}, {"या", wordConjunction},
+	{"कि", wordConjunction}, {"जब", wordConjunction}, {"तब", wordConjunction},
+	{"तो", wordConjunction},
+}
+
+// shortTable is an open-addressing table of keys of up to 7 bytes, packed with their
+// length into one word (see pack).
+type shortTable [64]struct {
+	key   uint64 // 0: empty
+	class uint8
+}
+
+// pack packs a key of up to 7 bytes and its length into one word, never 0.
+func pack(key []byte) uint64 {
+	w := uint64(len(key)+1) << 56
+	for i, b := range key {
+		w |= uint64(b) << (8 * i)
+	}
+	return w
+}
+
+func (t *shortTable) slot(w uint64) int { return int((w * 0x9e3779b97f4a7c15) >> 58) }
+
+func (t *shortTable) lookup(key []byte) uint8 {
+	w := pack(key)
+	for i := t.slot(w); ; i = (i + 1) & (len(t) - 1) {
+		if t[i].key == w {
+			return t[i].class
+		}
+		if t[i].key == 0 {
+			return 0
+		}
+	}
+}
+
+// shortWordClasses is the read-only table of grammarWords.
+var shortWordClasses = func() (t shortTable) {
+	for _, g := range grammarWords {
+		w := pack([]byte(g.word))
+		i := t.slot(w)
+		for t[i].key != 0 {
+			i = (i + 1) & (len(t) - 1)
+		}
+		t[i].key, t[i].class = w, g.class
+	}
+	return t
+}()
 
 // class returns the word class of token j, looked up once per document.
 func (res *Result) class(d *hindi.Doc, j int) uint8 {

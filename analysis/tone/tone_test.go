@@ -343,3 +343,45 @@ func TestScoreConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// wordClassReference is wordClass as one switch: the table and the switch of wordClass must
+// agree with it on every key.
+func wordClassReference(key []byte) uint8 {
+	switch string(key) {
+	case "का", "की", "के", "में", "से", "को", "ने", "तक", "लिए", "द्वारा":
+		return wordPostposition
+	case "पर":
+		return wordPostposition | wordAmbiguousContrast
+	case "और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः",
+		"फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना":
+		return wordConjunction
+	}
+	return 0
+}
+
+func TestWordClassAgrees(t *testing.T) {
+	text := "का की के में से को ने तक लिए द्वारा पर और तथा एवं व या अथवा कि क्योंकि जबकि ताकि इसलिए " +
+		"अतः फिर जब तब यदि अगर तो वरना कार कक के़ हम भारत पाकिस्तान हमला ि a ab abc abcdefg abcdefgh " +
+		"युद्ध नहीं लेकिन पर। कितना \x00 \x00\x00"
+	var b testing.B
+	text += benchText(&b)[:100000]
+	var (
+		a hindi.Analyzer
+		d hindi.Doc
+	)
+	a.Analyze(&d, text)
+	classified := 0
+	for i := range d.Tokens {
+		k := d.Key(i)
+		got, want := wordClass(k), wordClassReference(k)
+		if got != want {
+			t.Errorf("wordClass(%q) = %d, want %d", k, got, want)
+		}
+		if want != 0 {
+			classified++
+		}
+	}
+	if classified < 30 {
+		t.Errorf("only %d grammar words in the test text: the test is not exercising wordClass", classified)
+	}
+}
