@@ -441,25 +441,34 @@ func mergeTerms(ts []topics.Term) []topics.Term {
 }
 
 // charStats returns the number of characters of text and the share of Devanagari letters
-// (vowel signs included) among its letters.
+// (vowel signs included) among its letters. ASCII and Devanagari, nearly all of a Hindi
+// article, are classified from their bytes without decoding.
 func charStats(text string) (chars int, devanagari float64) {
 	letters, deva := 0, 0
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		b := text[i]
 		chars++
 		switch {
-		case r < utf8.RuneSelf:
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+		case b < utf8.RuneSelf:
+			if b|0x20 >= 'a' && b|0x20 <= 'z' {
 				letters++
 			}
-		case r >= 0x0900 && r <= 0x097F:
-			// Everything in the block is a letter or a sign except the dandas, the digits and
-			// the abbreviation sign.
+			i++
+		case b == 0xE0 && i+2 < len(text) && (text[i+1] == 0xA4 || text[i+1] == 0xA5):
+			// U+0900..U+097F. Everything in the block is a letter or a sign except the
+			// dandas, the digits and the abbreviation sign.
+			r := rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
 			if (r < 0x0964 || r > 0x096F) && r != 0x0970 {
 				letters++
 				deva++
 			}
-		case unicode.IsLetter(r):
-			letters++
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) {
+				letters++
+			}
+			i += n
 		}
 	}
 	if letters == 0 {

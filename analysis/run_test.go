@@ -282,6 +282,7 @@ func TestCharStats(t *testing.T) {
 		{"भारत Indi", 9, 0.5},
 		{"१२३ । 123", 9, 0},
 		{"ख़तरा!", 6, 1},
+		{"é ॐ\xff", 4, 0.5},
 	} {
 		chars, ratio := charStats(tc.text)
 		if chars != tc.chars || ratio != tc.ratio {
