@@ -1,6 +1,7 @@
 package hindi
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,7 +32,11 @@ var nuktaBase = [8]rune{0x0915, 0x0916, 0x0917, 0x091C, 0x0921, 0x0922, 0x092B, 
 //     सम्बन्ध → संबंध, पण्डित → पंडित), which is how both spellings are read aloud;
 //   - ZWJ, ZWNJ, ZWSP, word joiner, soft hyphen and BOM removed (they change rendering only);
 //   - Devanagari digits to ASCII digits (१९४७ → 1947);
-//   - letters lower-cased (Latin in code-mixed text: BJP → bjp).
+//   - letters lower-cased (Latin in code-mixed text: BJP → bjp);
+//   - a word-final visarga used as a colon dropped: headlines write "संघर्षः" and "ब्लास्टः"
+//     for "संघर्ष:" (a colon typed as ः, or turned into one by older tools). Words that
+//     really end in visarga keep it: the adverbs in -तः and -शः (अतः, क्रमशः) and the few
+//     others listed in visargaWords (पुनः, प्रायः, नमः …).
 //
 // Everything else is kept as it is, including punctuation. The key of a phrase is the keys
 // of its tokens joined with one space. Key does not allocate when s is its own key.
@@ -48,6 +53,39 @@ func Key(s string) string {
 // It allocates only when s needs Unicode normalization beyond the Devanagari folds, which is
 // rare in real text.
 func AppendKey(dst []byte, s string) []byte {
+	start := len(dst)
+	return trimColonVisarga(appendKey(dst, s), start)
+}
+
+// visargaWords are keys that really end in visarga without ending in -तः or -शः.
+var visargaWords = map[string]bool{
+	"पुनः": true, "प्रायः": true, "नमः": true, "छिः": true, "प्रातः": true, "स्वतः": true,
+	"अंतः": true, "मनः": true, "दुः": true, "निः": true,
+}
+
+// trimColonVisarga drops a word-final visarga from the key dst[start:] unless the word really
+// ends in one (see Key).
+func trimColonVisarga(dst []byte, start int) []byte {
+	const visarga = "\u0903"
+	k := dst[start:]
+	if len(k) < 6 || string(k[len(k)-3:]) != visarga {
+		return dst
+	}
+	word := k
+	if sp := bytes.LastIndexByte(k, ' '); sp >= 0 {
+		word = k[sp+1:]
+	}
+	if len(word) < 6 {
+		return dst
+	}
+	prev := string(word[len(word)-6 : len(word)-3])
+	if prev == "\u0924" || prev == "\u0936" || visargaWords[string(word)] { // त, श
+		return dst
+	}
+	return dst[:len(dst)-3]
+}
+
+func appendKey(dst []byte, s string) []byte {
 	start := len(dst)
 	// One pass folds ASCII and Devanagari, which is all most tokens hold. At the first other
 	// code point it starts over on the slow path, which normalizes when needed.
