@@ -534,10 +534,16 @@ func (c *collector) flush() error {
 	return nil
 }
 
+// outlierLabel is the topic label of articles that fit no topic (topic id −1).
+const outlierLabel = "outliers"
+
 // assignTopics writes the topic of each article into rows and returns the topic report rows,
 // with the mean category scores of their members.
 func assignTopics(rows []output.Article, fit *topics.Result, cats []string) []output.Topic {
-	if fit == nil {
+	if fit == nil { // too few articles or no shared vocabulary: every article is an outlier
+		for i := range rows {
+			rows[i].TopicID, rows[i].HasTopic, rows[i].TopicLabel = -1, true, outlierLabel
+		}
 		return nil
 	}
 	byID := map[int]int{}
@@ -563,7 +569,7 @@ func assignTopics(rows []output.Article, fit *topics.Result, cats []string) []ou
 		rows[i].TopicID, rows[i].HasTopic = a.Topic, true
 		ti, ok := byID[a.Topic]
 		if !ok {
-			rows[i].TopicLabel = "outliers"
+			rows[i].TopicLabel = outlierLabel
 			continue
 		}
 		rows[i].TopicLabel = out[ti].Label
