@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -16,7 +18,8 @@ type progress struct {
 	done chan struct{}
 }
 
-func newProgress(w io.Writer, rd *corpus.Reader) *progress {
+// articles counts the articles analysed so far; it is read atomically for the description.
+func newProgress(w io.Writer, rd *corpus.Reader, articles *atomic.Int64) *progress {
 	if w == nil {
 		return nil
 	}
@@ -42,6 +45,7 @@ func newProgress(w io.Writer, rd *corpus.Reader) *progress {
 				_ = p.bar.Set64(rd.BytesRead())
 				return
 			case <-t.C:
+				p.bar.Describe(fmt.Sprintf("%d articles", articles.Load()))
 				_ = p.bar.Set64(rd.BytesRead())
 			}
 		}

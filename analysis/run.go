@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -120,8 +121,8 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		}
 	}()
 
-	bar := newProgress(opts.Progress, rd)
 	col := newCollector(out)
+	bar := newProgress(opts.Progress, rd, &col.analysed)
 	err = stream(ctx, opts.Workers, rd, scorer, col)
 	bar.finish()
 	if err != nil {
@@ -488,6 +489,8 @@ type collector struct {
 	builder *topics.Builder
 	rejects int
 	hits    int
+	// analysed counts the articles so far, for the progress bar.
+	analysed atomic.Int64
 }
 
 func newCollector(out *output.Run) *collector {
@@ -504,6 +507,7 @@ func (c *collector) add(b *batch) error {
 		}
 		r := &b.results[i]
 		c.rows = append(c.rows, r.row)
+		c.analysed.Add(1)
 		c.hitBuf = append(c.hitBuf, r.hits...)
 		c.hits += len(r.hits)
 		day := topics.NoDay

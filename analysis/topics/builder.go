@@ -3,6 +3,7 @@ package topics
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // NoDay marks a document whose day is unknown. Days are counted since 1970-01-01 (UTC).
@@ -50,21 +51,23 @@ func (b *Builder) Add(id string, day int32, terms []Term) {
 		}
 		tid, ok := b.vocab[t.Key]
 		if !ok {
+			// copies: the caller's strings may share memory with a whole document
+			key := strings.Clone(t.Key)
 			tid = int32(len(b.terms))
-			b.vocab[t.Key] = tid
-			b.terms = append(b.terms, termStat{key: t.Key})
+			b.vocab[key] = tid
+			b.terms = append(b.terms, termStat{key: key})
 		}
 		ts := &b.terms[tid]
 		switch {
 		case ts.surface == t.Surface:
 			ts.vote += t.Count
 		case ts.vote <= t.Count:
-			ts.surface, ts.vote = t.Surface, t.Count-ts.vote
+			ts.surface, ts.vote = strings.Clone(t.Surface), t.Count-ts.vote
 		default:
 			ts.vote -= t.Count
 		}
 		if ts.surface == "" {
-			ts.surface, ts.vote = t.Surface, t.Count
+			ts.surface, ts.vote = strings.Clone(t.Surface), t.Count
 		}
 		ts.total += int64(t.Count)
 		c := t.Count

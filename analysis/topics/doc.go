@@ -11,7 +11,8 @@
 //  3. Builder.Fit prunes the vocabulary by document frequency, builds sublinear TF-IDF vectors
 //     (L2-normalized, in a small CSR matrix) and runs spherical k-means: greedy k-means++
 //     seeding from Options.Seed, annealed soft (von Mises–Fisher) iterations, several restarts
-//     keeping the best objective, assignment in
+//     keeping the best objective (on a sample of a large corpus, then refined on all
+//     documents), Lloyd iterations that skip the similarities bounds rule out, assignment in
 //     parallel. Results are identical for a seed whatever Options.Workers. With Options.K = 0,
 //     k is chosen by the coherence (NPMI) of its topics. Each topic gets c-TF-IDF top terms, a
 //     label, representative documents, NPMI coherence and first/last days; documents far from

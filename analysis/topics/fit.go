@@ -30,7 +30,9 @@ type Options struct {
 	// Workers bounds the goroutines of the parallel steps (default GOMAXPROCS).
 	Workers int
 	// Restarts is the number of seeded k-means runs; the one with the highest objective (sum
-	// of cosine similarities to the centroids) is kept (default 10).
+	// of cosine similarities to the centroids) is kept. Default 10; when the runs are on a
+	// sample (see SampleSize), as many as pass over about 450,000 non-zeros in all, from 3 to
+	// 10 (3 for 2,000 news articles).
 	Restarts int
 	// NoAnneal skips the soft (von Mises–Fisher EM) iterations with growing concentration
 	// that run between k-means++ seeding and Lloyd's hard iterations.
@@ -80,9 +82,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
-	}
-	if o.Restarts <= 0 {
-		o.Restarts = 10
 	}
 	if o.MaxIter <= 0 {
 		o.MaxIter = 100
@@ -310,14 +309,30 @@ func fitFresh(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []
 	if k <= 0 {
 		res.Criterion = "npmi"
 		var err error
-		k, res.Scores, err = chooseK(ctx, s, b, v, sample(sm, autoSampleSize(s.x, rows), rng), o)
+		pool := sm // the choice of k samples from the restarts' sample, or from all rows when larger
+		if n := autoSampleSize(s.x, rows); len(sm) < min(n, len(rows)) {
+			pool = rows
+		}
+		k, res.Scores, err = chooseK(ctx, s, b, v, sample(pool, autoSampleSize(s.x, rows), rng), o)
 		if err != nil {
 			return nil, err
 		}
 	}
 	k = min(k, len(rows))
 	res.K = k
-	best, err := s.fitK(ctx, sm, k, o.Seed, 0, o.Restarts, o.MaxIter, 1e-3, !o.NoAnneal)
+	restarts, stop := o.Restarts, 1e-3
+	if len(sm) < len(rows) {
+		// the best restart is refined on all documents: its Lloyd iterations on the sample
+		// need not converge as tightly, and fewer restarts suffice for a large sample
+		stop = sampleStop
+		if restarts <= 0 {
+			restarts = sampleRestarts(s.x, sm)
+		}
+	}
+	if restarts <= 0 {
+		restarts = defaultRestarts
+	}
+	best, err := s.fitK(ctx, sm, k, o.Seed, 0, restarts, o.MaxIter, stop, !o.NoAnneal)
 	if err != nil {
 		return nil, err
 	}
@@ -366,19 +381,45 @@ func fitFresh(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []
 	return st, nil
 }
 
-// sampleNonZeros bounds the non-zeros of the sample that restarts and the choice of k run on,
-// so that long articles get a smaller sample than headlines.
-const sampleNonZeros = 600_000
+// sampleNonZeros bounds the non-zeros of the sample that restarts run on, so that long
+// articles get a smaller sample than headlines (about 2,000 news articles, 25,000 headlines).
+const sampleNonZeros = 150_000
+
+// minSample is the fewest documents restarts run on.
+const minSample = 2000
+
+// defaultRestarts is the default of Options.Restarts when restarts run on all documents.
+const defaultRestarts = 10
+
+// restartNonZeros bounds the non-zeros the restarts of a sample pass over in all (restarts ×
+// non-zeros of the sample), with at least minRestarts and at most defaultRestarts restarts:
+// 10 restarts for headlines, 3 for 2,000 news articles.
+const (
+	restartNonZeros = 450_000
+	minRestarts     = 3
+)
+
+// sampleStop is the share of changed assignments that ends Lloyd's iterations on a sample.
+const sampleStop = 1e-2
+
+// sampleRestarts returns the default number of restarts on the sample rows.
+func sampleRestarts(x *csr, rows []int) int {
+	nnz := 0
+	for _, r := range rows {
+		nnz += x.ptr[r+1] - x.ptr[r]
+	}
+	return min(defaultRestarts, max(minRestarts, restartNonZeros/max(nnz, 1)))
+}
 
 // maxRefineIter bounds the Lloyd iterations on all documents after the restarts on a sample.
 const maxRefineIter = 25
 
 // sampleSize returns how many rows the restarts run on: at most max rows and about
-// sampleNonZeros non-zeros, and at least 2,000 rows.
+// sampleNonZeros non-zeros, and at least minSample rows.
 func sampleSize(x *csr, rows []int, maxRows int) int {
 	avg := float64(len(x.val)) / float64(len(rows))
 	n := int(sampleNonZeros / max(avg, 1))
-	return min(maxRows, max(n, 2000))
+	return min(maxRows, max(n, minSample))
 }
 
 // autoSampleSize returns how many documents the choice of k runs on: at most 5,000 and about

@@ -73,6 +73,21 @@ func transpose(cent *mat.Dense, dst []float64) []float64 {
 	return dst
 }
 
+// untranspose copies the term-major cols × k values of src into the rows of cent (k × cols).
+func untranspose(src []float64, cent *mat.Dense) {
+	k, cols := cent.Dims()
+	const block = 512 // terms per block, as in transpose
+	for t0 := 0; t0 < cols; t0 += block {
+		t1 := min(t0+block, cols)
+		for c := 0; c < k; c++ {
+			row := cent.RawRowView(c)[t0:t1]
+			for j := range row {
+				row[j] = src[(t0+j)*k+c]
+			}
+		}
+	}
+}
+
 // assign sets, for every row, the closest centroid (ties: the lowest index) and its
 // similarity. It returns how many assignments changed.
 func (s *sphere) assign(c *clustering, centT []float64) int {
@@ -172,8 +187,19 @@ func (s *sphere) update(c *clustering) {
 // lloyd alternates assignment and update from the centroids in c until fewer than
 // stop·len(rows) assignments change or maxIter is reached. c ends with the assignment to its
 // centroids.
+//
+// After the first pass, assignment skips the similarities that cannot matter (Elkan's bounds,
+// for cosine similarity): a unit row x and a centroid that moved by δ (Euclidean distance)
+// satisfy x·μ' ≤ x·μ + δ, so each row keeps an upper bound of its similarity to every
+// centroid, grown by the centroid's drift at each update. A row computes its similarity to
+// its own centroid exactly, and to another centroid only when that centroid's bound reaches
+// it; late iterations, where few rows move, cost about one sparse dot product per row instead
+// of k. The assignment is the one the full computation gives.
 func (s *sphere) lloyd(ctx context.Context, c *clustering, maxIter int, stop float64) error {
-	var centT []float64
+	var centT, old []float64
+	k := c.k()
+	upper := make([]float64, len(c.rows)*k)
+	drift := make([]float64, k)
 	for i := range c.assign {
 		c.assign[i] = -1
 	}
@@ -182,13 +208,138 @@ func (s *sphere) lloyd(ctx context.Context, c *clustering, maxIter int, stop flo
 			return err
 		}
 		centT = transpose(c.cent, centT)
-		changed := s.assign(c, centT)
+		var changed int
+		if it == 0 {
+			changed = s.assignBounds(c, centT, upper)
+		} else {
+			changed = s.reassign(c, centT, upper, drift)
+		}
 		c.iters = it + 1
 		if it > 0 && float64(changed) <= stop*float64(len(c.rows)) || it+1 >= maxIter {
 			return nil
 		}
+		old = append(old[:0], c.cent.RawMatrix().Data...)
 		s.update(c)
+		centroidDrift(c.cent, old, drift)
 	}
+}
+
+// boundSlack absorbs rounding in the comparison of a similarity with a bound.
+const boundSlack = 1e-9
+
+// centroidDrift sets drift[a] to the Euclidean distance between row a of cent and of old
+// (same shape, row-major).
+func centroidDrift(cent *mat.Dense, old, drift []float64) {
+	_, cols := cent.Dims()
+	for a := range drift {
+		row, prev := cent.RawRowView(a), old[a*cols:(a+1)*cols]
+		d := 0.0
+		for j, v := range row {
+			e := v - prev[j]
+			d += e * e
+		}
+		drift[a] = math.Sqrt(d)
+	}
+}
+
+// assignBounds is assign that also records every similarity of every row (upper, row-major
+// len(rows) × k), the exact start of lloyd's bounds.
+func (s *sphere) assignBounds(c *clustering, centT, upper []float64) int {
+	k := c.k()
+	changed := make([]int, max(s.workers, 1))
+	s.parallel(len(c.rows), func(w, lo, hi int) {
+		for p := lo; p < hi; p++ {
+			changed[w] += s.assignRow(c, p, centT, upper[p*k:(p+1)*k])
+		}
+	})
+	return c.finish(changed)
+}
+
+// assignRow computes the similarities of row p to every centroid into acc and sets its
+// cluster (ties: the lowest index) and similarity. It returns 1 when the cluster changed.
+func (s *sphere) assignRow(c *clustering, p int, centT, acc []float64) int {
+	k := len(acc)
+	clear(acc)
+	idx, val := s.x.row(c.rows[p])
+	for j, t := range idx {
+		off := int(t) * k
+		floats.AddScaled(acc, val[j], centT[off:off+k])
+	}
+	best, bs := 0, math.Inf(-1)
+	for q, v := range acc {
+		if v > bs {
+			best, bs = q, v
+		}
+	}
+	ch := 0
+	if c.assign[p] != best {
+		ch = 1
+	}
+	c.assign[p], c.sim[p] = best, bs
+	return ch
+}
+
+// reassign is assign with bounds: upper[p·k+b] bounds row p's similarity to centroid b before
+// the centroids moved by drift.
+func (s *sphere) reassign(c *clustering, centT, upper, drift []float64) int {
+	k := c.k()
+	changed := make([]int, max(s.workers, 1))
+	s.parallel(len(c.rows), func(w, lo, hi int) {
+		cand := make([]int, 0, k)
+		for p := lo; p < hi; p++ {
+			ub := upper[p*k : (p+1)*k]
+			for b, d := range drift {
+				ub[b] += d
+			}
+			a := c.assign[p]
+			idx, val := s.x.row(c.rows[p])
+			dot := func(b int) float64 {
+				sim := 0.0
+				for j, t := range idx {
+					sim += val[j] * centT[int(t)*k+b]
+				}
+				return sim
+			}
+			sa := dot(a)
+			ub[a] = sa
+			cand = cand[:0]
+			for b, u := range ub {
+				if b != a && u > sa-boundSlack {
+					cand = append(cand, b)
+				}
+			}
+			if len(cand) > k/4 {
+				changed[w] += s.assignRow(c, p, centT, ub)
+				continue
+			}
+			// rows whose bound stays below sa can neither beat nor tie the own centroid
+			best, bs := a, sa
+			for _, b := range cand {
+				ub[b] = dot(b)
+				if ub[b] > bs || ub[b] == bs && b < best {
+					best, bs = b, ub[b]
+				}
+			}
+			if best != a {
+				changed[w]++
+			}
+			c.assign[p], c.sim[p] = best, bs
+		}
+	})
+	return c.finish(changed)
+}
+
+// finish sums the objective in row order and returns the total of the per-worker counts.
+func (c *clustering) finish(changed []int) int {
+	c.obj = 0
+	for _, v := range c.sim {
+		c.obj += v
+	}
+	n := 0
+	for _, v := range changed {
+		n += v
+	}
+	return n
 }
 
 // newClustering allocates the state for k clusters over rows.
@@ -324,6 +475,9 @@ var annealSchedule = []float64{1, 2, 4, 8}
 
 const annealIters = 3
 
+// annealMinWeight: a document adds to the centroids whose soft weight reaches this.
+const annealMinWeight = 1e-4
+
 // anneal runs EM iterations of a mixture of von Mises–Fisher distributions with a shared
 // concentration κ that grows along the schedule (iters iterations each), starting from c's
 // centroids: soft assignments w(i,c) ∝ π_c·exp(κ·cos(x_i, μ_c)), then μ_c = normalize(Σ w x),
@@ -345,6 +499,7 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 		pi[a] = 1 / float64(k)
 	}
 	var centT []float64
+	sumT := make([]float64, k*max(s.x.cols, 1))
 	for _, rel := range schedule {
 		kappa := rel / mean
 		for it := 0; it < iters; it++ {
@@ -368,23 +523,33 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 					floats.Scale(1/floats.Sum(acc), acc)
 				}
 			})
-			// M-step, parallel over centroids: each centroid sums its rows in row order
-			c.cent.Zero()
+			// M-step, parallel over centroids: each centroid sums its rows in row order, into
+			// term-major sums (one contiguous run of k per non-zero), then back to rows
+			clear(sumT)
 			s.parallel(k, func(_, lo, hi int) {
+				active := make([]int, 0, hi-lo)
 				for p, r := range c.rows {
 					ws := w[p*k : p*k+k]
-					idx, val := s.x.row(r)
+					active = active[:0]
 					for a := lo; a < hi; a++ {
-						if ws[a] < 1e-4 {
-							continue
+						if ws[a] >= annealMinWeight {
+							active = append(active, a)
 						}
-						row := c.cent.RawRowView(a)
-						for j, t := range idx {
-							row[t] += ws[a] * val[j]
+					}
+					if len(active) == 0 {
+						continue
+					}
+					idx, val := s.x.row(r)
+					for j, t := range idx {
+						dst := sumT[int(t)*k : int(t)*k+k]
+						v := val[j]
+						for _, a := range active {
+							dst[a] += ws[a] * v
 						}
 					}
 				}
 			})
+			untranspose(sumT, c.cent)
 			clear(pi)
 			for p := range c.rows {
 				floats.Add(pi, w[p*k:p*k+k])

@@ -244,17 +244,20 @@ func TestFitSeparatesStories(t *testing.T) {
 func TestFitDeterministicAcrossWorkers(t *testing.T) {
 	b, _ := synthetic(3000, 4000, 8, 60, 7)
 	var prev *Result
-	for _, w := range []int{1, 2, 4, 7} {
-		res, err := b.Fit(context.Background(), Options{K: 8, Seed: 42, Workers: w, Restarts: 3, SampleSize: 1500})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if prev != nil {
-			if !reflect.DeepEqual(prev.Assign, res.Assign) || !reflect.DeepEqual(prev.Topics, res.Topics) || !reflect.DeepEqual(prev.Model, res.Model) {
-				t.Fatalf("workers %d gives a different result from workers 1", w)
+	for _, restarts := range []int{3, 0} { // 0: the default number of restarts on a sample
+		prev = nil
+		for _, w := range []int{1, 2, 4, 7} {
+			res, err := b.Fit(context.Background(), Options{K: 8, Seed: 42, Workers: w, Restarts: restarts, SampleSize: 1500})
+			if err != nil {
+				t.Fatal(err)
 			}
+			if prev != nil {
+				if !reflect.DeepEqual(prev.Assign, res.Assign) || !reflect.DeepEqual(prev.Topics, res.Topics) || !reflect.DeepEqual(prev.Model, res.Model) {
+					t.Fatalf("restarts %d: workers %d gives a different result from workers 1", restarts, w)
+				}
+			}
+			prev = res
 		}
-		prev = res
 	}
 	other, err := b.Fit(context.Background(), Options{K: 8, Seed: 43, Restarts: 3, SampleSize: 1500})
 	if err != nil {

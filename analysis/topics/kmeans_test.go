@@ -1,0 +1,186 @@
+package topics
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
+)
+
+// fullLloyd is lloyd without bounds: every row computes its similarity to every centroid at
+// every iteration. It is the oracle of the bounded version.
+func (s *sphere) fullLloyd(c *clustering, maxIter int, stop float64) {
+	for i := range c.assign {
+		c.assign[i] = -1
+	}
+	for it := 0; ; it++ {
+		changed := s.assign(c, transpose(c.cent, nil))
+		c.iters = it + 1
+		if it > 0 && float64(changed) <= stop*float64(len(c.rows)) || it+1 >= maxIter {
+			return
+		}
+		s.update(c)
+	}
+}
+
+// TestLloydBoundsMatchFull checks that skipping similarities by bounds changes nothing: same
+// assignments, similarities, objective and number of iterations as the full computation, from
+// the same k-means++ seeds, for several k and workers.
+func TestLloydBoundsMatchFull(t *testing.T) {
+	b, _ := synthetic(1500, 3000, 8, 60, 5)
+	v := buildVocabulary(b, nil, 2, 0.5)
+	x := tfidf(b, v)
+	var rows []int
+	for i := 0; i < x.rows(); i++ {
+		if x.ptr[i+1] > x.ptr[i] {
+			rows = append(rows, i)
+		}
+	}
+	for _, tt := range []struct {
+		k, workers int
+		stop       float64
+	}{{2, 1, 0}, {8, 2, 1e-3}, {20, 3, 0}, {31, 2, 1e-2}} {
+		s := &sphere{x: x, workers: tt.workers}
+		seeded := s.newClustering(rows, tt.k)
+		if err := s.seed(context.Background(), seeded, rand.New(rand.NewPCG(1, 2))); err != nil {
+			t.Fatal(err)
+		}
+		got, want := s.newClustering(rows, tt.k), s.newClustering(rows, tt.k)
+		got.cent.Copy(seeded.cent)
+		want.cent.Copy(seeded.cent)
+		if err := s.lloyd(context.Background(), got, 100, tt.stop); err != nil {
+			t.Fatal(err)
+		}
+		s.fullLloyd(want, 100, tt.stop)
+		if !reflect.DeepEqual(got.assign, want.assign) || !reflect.DeepEqual(got.sim, want.sim) || got.iters != want.iters || got.obj != want.obj {
+			t.Errorf("k %d: bounded Lloyd (%d iterations, objective %v) differs from the full one (%d, %v)", tt.k, got.iters, got.obj, want.iters, want.obj)
+		}
+		if got.iters < 3 {
+			t.Errorf("k %d: %d iterations: the bounds were not exercised", tt.k, got.iters)
+		}
+	}
+}
+
+func TestSampleRestarts(t *testing.T) {
+	tests := []struct {
+		name      string
+		rows, nnz int // documents of the sample, non-zeros per document
+		want      int
+	}{
+		{"headlines", 4000, 6, 10},
+		{"news articles", 2000, 74, 3},
+		{"short articles", 2000, 45, 5},
+		{"long articles", 2000, 400, 3},
+	}
+	for _, tt := range tests {
+		x := &csr{ptr: make([]int, tt.rows+1)}
+		rows := make([]int, tt.rows)
+		for i := range rows {
+			rows[i] = i
+			x.ptr[i+1] = x.ptr[i] + tt.nnz
+		}
+		if got := sampleRestarts(x, rows); got != tt.want {
+			t.Errorf("%s: sampleRestarts = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// referenceAnneal is the first implementation of anneal (M-step scattered into the rows of
+// the centroids), the oracle of the term-major one.
+func (s *sphere) referenceAnneal(c *clustering, schedule []float64, iters int) {
+	k := c.k()
+	n := len(c.rows)
+	s.assign(c, transpose(c.cent, nil))
+	mean := c.obj / float64(max(n, 1))
+	if mean <= 0 {
+		return
+	}
+	w := make([]float64, n*k)
+	pi := make([]float64, k)
+	for a := range pi {
+		pi[a] = 1 / float64(k)
+	}
+	var centT []float64
+	for _, rel := range schedule {
+		kappa := rel / mean
+		for it := 0; it < iters; it++ {
+			centT = transpose(c.cent, centT)
+			for p := 0; p < n; p++ {
+				acc := w[p*k : p*k+k]
+				clear(acc)
+				idx, val := s.x.row(c.rows[p])
+				for j, t := range idx {
+					off := int(t) * k
+					floats.AddScaled(acc, val[j], centT[off:off+k])
+				}
+				m := floats.Max(acc)
+				for a, v := range acc {
+					acc[a] = pi[a] * math.Exp(kappa*(v-m))
+				}
+				floats.Scale(1/floats.Sum(acc), acc)
+			}
+			c.cent.Zero()
+			for p, r := range c.rows {
+				ws := w[p*k : p*k+k]
+				idx, val := s.x.row(r)
+				for a := 0; a < k; a++ {
+					if ws[a] < 1e-4 {
+						continue
+					}
+					row := c.cent.RawRowView(a)
+					for j, t := range idx {
+						row[t] += ws[a] * val[j]
+					}
+				}
+			}
+			clear(pi)
+			for p := range c.rows {
+				floats.Add(pi, w[p*k:p*k+k])
+			}
+			for a := 0; a < k; a++ {
+				pi[a] = max(pi[a]/float64(n), 1e-6)
+				row := c.cent.RawRowView(a)
+				if nr := floats.Norm(row, 2); nr > 0 {
+					floats.Scale(1/nr, row)
+				}
+			}
+		}
+	}
+}
+
+// TestAnnealMatchesReference checks that the term-major M-step gives bit-identical centroids.
+func TestAnnealMatchesReference(t *testing.T) {
+	b, _ := synthetic(1200, 3000, 8, 60, 9)
+	v := buildVocabulary(b, nil, 2, 0.5)
+	x := tfidf(b, v)
+	var rows []int
+	for i := 0; i < x.rows(); i++ {
+		if x.ptr[i+1] > x.ptr[i] {
+			rows = append(rows, i)
+		}
+	}
+	for _, tt := range []struct{ k, workers int }{{2, 1}, {8, 2}, {13, 3}} {
+		s := &sphere{x: x, workers: tt.workers}
+		seeded := s.newClustering(rows, tt.k)
+		if err := s.seed(context.Background(), seeded, rand.New(rand.NewPCG(3, 4))); err != nil {
+			t.Fatal(err)
+		}
+		got, want := s.newClustering(rows, tt.k), s.newClustering(rows, tt.k)
+		got.cent.Copy(seeded.cent)
+		want.cent.Copy(seeded.cent)
+		if err := s.anneal(context.Background(), got, annealSchedule, annealIters); err != nil {
+			t.Fatal(err)
+		}
+		s.referenceAnneal(want, annealSchedule, annealIters)
+		if !reflect.DeepEqual(got.cent.RawMatrix().Data, want.cent.RawMatrix().Data) {
+			t.Errorf("k %d workers %d: annealed centroids differ from the reference", tt.k, tt.workers)
+		}
+		if mat.Equal(got.cent, seeded.cent) {
+			t.Errorf("k %d: annealing did not move the centroids", tt.k)
+		}
+	}
+}
