@@ -73,21 +73,6 @@ func transpose(cent *mat.Dense, dst []float64) []float64 {
 	return dst
 }
 
-// untranspose copies the term-major cols × k values of src into the rows of cent (k × cols).
-func untranspose(src []float64, cent *mat.Dense) {
-	k, cols := cent.Dims()
-	const block = 512 // terms per block, as in transpose
-	for t0 := 0; t0 < cols; t0 += block {
-		t1 := min(t0+block, cols)
-		for c := 0; c < k; c++ {
-			row := cent.RawRowView(c)[t0:t1]
-			for j := range row {
-				row[j] = src[(t0+j)*k+c]
-			}
-		}
-	}
-}
-
 // assign sets, for every row, the closest centroid (ties: the lowest index) and its
 // similarity. It returns how many assignments changed.
 func (s *sphere) assign(c *clustering, centT []float64) int {
@@ -499,7 +484,6 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 		pi[a] = 1 / float64(k)
 	}
 	var centT []float64
-	sumT := make([]float64, k*max(s.x.cols, 1))
 	for _, rel := range schedule {
 		kappa := rel / mean
 		for it := 0; it < iters; it++ {
@@ -523,33 +507,23 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 					floats.Scale(1/floats.Sum(acc), acc)
 				}
 			})
-			// M-step, parallel over centroids: each centroid sums its rows in row order, into
-			// term-major sums (one contiguous run of k per non-zero), then back to rows
-			clear(sumT)
+			// M-step, parallel over centroids: each centroid sums its rows in row order
+			c.cent.Zero()
 			s.parallel(k, func(_, lo, hi int) {
-				active := make([]int, 0, hi-lo)
 				for p, r := range c.rows {
 					ws := w[p*k : p*k+k]
-					active = active[:0]
-					for a := lo; a < hi; a++ {
-						if ws[a] >= annealMinWeight {
-							active = append(active, a)
-						}
-					}
-					if len(active) == 0 {
-						continue
-					}
 					idx, val := s.x.row(r)
-					for j, t := range idx {
-						dst := sumT[int(t)*k : int(t)*k+k]
-						v := val[j]
-						for _, a := range active {
-							dst[a] += ws[a] * v
+					for a := lo; a < hi; a++ {
+						if ws[a] < annealMinWeight {
+							continue
+						}
+						row := c.cent.RawRowView(a)
+						for j, t := range idx {
+							row[t] += ws[a] * val[j]
 						}
 					}
 				}
 			})
-			untranspose(sumT, c.cent)
 			clear(pi)
 			for p := range c.rows {
 				floats.Add(pi, w[p*k:p*k+k])

@@ -2,13 +2,9 @@ package topics
 
 import (
 	"context"
-	"math"
 	"math/rand/v2"
 	"reflect"
 	"testing"
-
-	"gonum.org/v1/gonum/floats"
-	"gonum.org/v1/gonum/mat"
 )
 
 // fullLloyd is lloyd without bounds: every row computes its similarity to every centroid at
@@ -85,102 +81,6 @@ func TestSampleRestarts(t *testing.T) {
 		}
 		if got := sampleRestarts(x, rows); got != tt.want {
 			t.Errorf("%s: sampleRestarts = %d, want %d", tt.name, got, tt.want)
-		}
-	}
-}
-
-// referenceAnneal is the first implementation of anneal (M-step scattered into the rows of
-// the centroids), the oracle of the term-major one.
-func (s *sphere) referenceAnneal(c *clustering, schedule []float64, iters int) {
-	k := c.k()
-	n := len(c.rows)
-	s.assign(c, transpose(c.cent, nil))
-	mean := c.obj / float64(max(n, 1))
-	if mean <= 0 {
-		return
-	}
-	w := make([]float64, n*k)
-	pi := make([]float64, k)
-	for a := range pi {
-		pi[a] = 1 / float64(k)
-	}
-	var centT []float64
-	for _, rel := range schedule {
-		kappa := rel / mean
-		for it := 0; it < iters; it++ {
-			centT = transpose(c.cent, centT)
-			for p := 0; p < n; p++ {
-				acc := w[p*k : p*k+k]
-				clear(acc)
-				idx, val := s.x.row(c.rows[p])
-				for j, t := range idx {
-					off := int(t) * k
-					floats.AddScaled(acc, val[j], centT[off:off+k])
-				}
-				m := floats.Max(acc)
-				for a, v := range acc {
-					acc[a] = pi[a] * math.Exp(kappa*(v-m))
-				}
-				floats.Scale(1/floats.Sum(acc), acc)
-			}
-			c.cent.Zero()
-			for p, r := range c.rows {
-				ws := w[p*k : p*k+k]
-				idx, val := s.x.row(r)
-				for a := 0; a < k; a++ {
-					if ws[a] < 1e-4 {
-						continue
-					}
-					row := c.cent.RawRowView(a)
-					for j, t := range idx {
-						row[t] += ws[a] * val[j]
-					}
-				}
-			}
-			clear(pi)
-			for p := range c.rows {
-				floats.Add(pi, w[p*k:p*k+k])
-			}
-			for a := 0; a < k; a++ {
-				pi[a] = max(pi[a]/float64(n), 1e-6)
-				row := c.cent.RawRowView(a)
-				if nr := floats.Norm(row, 2); nr > 0 {
-					floats.Scale(1/nr, row)
-				}
-			}
-		}
-	}
-}
-
-// TestAnnealMatchesReference checks that the term-major M-step gives bit-identical centroids.
-func TestAnnealMatchesReference(t *testing.T) {
-	b, _ := synthetic(1200, 3000, 8, 60, 9)
-	v := buildVocabulary(b, nil, 2, 0.5)
-	x := tfidf(b, v)
-	var rows []int
-	for i := 0; i < x.rows(); i++ {
-		if x.ptr[i+1] > x.ptr[i] {
-			rows = append(rows, i)
-		}
-	}
-	for _, tt := range []struct{ k, workers int }{{2, 1}, {8, 2}, {13, 3}} {
-		s := &sphere{x: x, workers: tt.workers}
-		seeded := s.newClustering(rows, tt.k)
-		if err := s.seed(context.Background(), seeded, rand.New(rand.NewPCG(3, 4))); err != nil {
-			t.Fatal(err)
-		}
-		got, want := s.newClustering(rows, tt.k), s.newClustering(rows, tt.k)
-		got.cent.Copy(seeded.cent)
-		want.cent.Copy(seeded.cent)
-		if err := s.anneal(context.Background(), got, annealSchedule, annealIters); err != nil {
-			t.Fatal(err)
-		}
-		s.referenceAnneal(want, annealSchedule, annealIters)
-		if !reflect.DeepEqual(got.cent.RawMatrix().Data, want.cent.RawMatrix().Data) {
-			t.Errorf("k %d workers %d: annealed centroids differ from the reference", tt.k, tt.workers)
-		}
-		if mat.Equal(got.cent, seeded.cent) {
-			t.Errorf("k %d: annealing did not move the centroids", tt.k)
 		}
 	}
 }
