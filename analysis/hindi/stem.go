@@ -32,6 +32,24 @@ var stemSuffixes = func() []stemSuffix {
 	return out
 }()
 
+// stemByLast lists stemSuffixes by their last code point (U+0900 + index), in the same
+// longest-first order, so that stemLen compares a key only with the suffixes it can end in.
+var stemByLast = func() (t [128][]stemSuffix) {
+	for _, suf := range stemSuffixes {
+		i := devaIndex(suf.s[len(suf.s)-3:])
+		t[i] = append(t[i], suf)
+	}
+	return t
+}()
+
+// devaIndex returns the offset from U+0900 of the three-byte Devanagari code point b, or -1.
+func devaIndex[T string | []byte](b T) int {
+	if len(b) != 3 || b[0] != 0xE0 || (b[1] != 0xA4 && b[1] != 0xA5) {
+		return -1
+	}
+	return int(b[1]-0xA4)<<6 | int(b[2]&0x3F)
+}
+
 type stemSuffix struct {
 	s     string
 	runes int
@@ -77,7 +95,14 @@ func stemLen[T string | []byte](key T) int {
 	if n <= MinStem {
 		return len(key)
 	}
-	for _, suf := range stemSuffixes {
+	if len(key) < 3 {
+		return len(key)
+	}
+	last := devaIndex(key[len(key)-3:])
+	if last < 0 {
+		return len(key) // every suffix ends in a Devanagari sign or letter
+	}
+	for _, suf := range stemByLast[last] {
 		if n-suf.runes >= MinStem && len(key) >= len(suf.s) && string(key[len(key)-len(suf.s):]) == suf.s {
 			return len(key) - len(suf.s)
 		}
