@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -406,11 +405,12 @@ func (w *worker) analyse(a *corpus.Article, r *result) {
 	}
 
 	w.terms = topics.Features(w.terms[:0], &w.doc)
+	n := len(w.terms)
 	if a.Title != "" {
 		w.an.Analyze(&w.title, a.Title)
 		w.terms = topics.Features(w.terms, &w.title)
 	}
-	r.terms = mergeTerms(w.terms)
+	r.terms = mergeTerms(w.terms[:n], w.terms[n:])
 }
 
 // localDay is the calendar day of t in its own offset, as days since 1970: an article stamped
@@ -421,22 +421,29 @@ func localDay(t time.Time) int32 {
 	return output.DayOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-// mergeTerms returns a new, owned slice of terms sorted by key with duplicate keys (from the
-// title and the text) merged; surfaces are copied so that no article text stays referenced.
-func mergeTerms(ts []topics.Term) []topics.Term {
-	slices.SortStableFunc(ts, func(a, b topics.Term) int { return strings.Compare(a.Key, b.Key) })
-	out := make([]topics.Term, 0, len(ts))
-	for _, t := range ts {
-		if n := len(out); n > 0 && out[n-1].Key == t.Key {
-			if t.Count > out[n-1].Count {
-				out[n-1].Surface = strings.Clone(t.Surface)
+// mergeTerms merges the features of the text and of the title, each sorted by key, into a
+// new slice sorted by key; a feature of both sums its counts and keeps the surface of the
+// larger count. The topic builder copies the strings it keeps.
+func mergeTerms(text, title []topics.Term) []topics.Term {
+	out := make([]topics.Term, 0, len(text)+len(title))
+	i, j := 0, 0
+	for i < len(text) || j < len(title) {
+		switch {
+		case j == len(title) || (i < len(text) && text[i].Key < title[j].Key):
+			out = append(out, text[i])
+			i++
+		case i == len(text) || title[j].Key < text[i].Key:
+			out = append(out, title[j])
+			j++
+		default:
+			t := text[i]
+			if title[j].Count > t.Count {
+				t.Surface = title[j].Surface
 			}
-			out[n-1].Count += t.Count
-			continue
+			t.Count += title[j].Count
+			out = append(out, t)
+			i, j = i+1, j+1
 		}
-		t.Surface = strings.Clone(t.Surface)
-		t.Key = strings.Clone(t.Key)
-		out = append(out, t)
 	}
 	return out
 }

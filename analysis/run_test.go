@@ -17,6 +17,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/drishti-news/drishti/analysis/sample"
+	"github.com/drishti-news/drishti/analysis/topics"
 )
 
 // articleRow is the part of articles.parquet these tests look at.
@@ -366,5 +367,18 @@ func TestRunPartitionedReruns(t *testing.T) {
 	want := map[string]int{"day=2026-09-14": 30, "day=2026-09-15": 20}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows per partition %v, want %v", got, want)
+	}
+}
+
+func TestMergeTerms(t *testing.T) {
+	text := []topics.Term{{Key: "a", Surface: "A", Count: 2}, {Key: "c", Surface: "C", Count: 1}}
+	title := []topics.Term{{Key: "b", Surface: "B", Count: 1}, {Key: "c", Surface: "Cc", Count: 3}, {Key: "d", Surface: "D", Count: 1}}
+	got := mergeTerms(text, title)
+	want := []topics.Term{{Key: "a", Surface: "A", Count: 2}, {Key: "b", Surface: "B", Count: 1}, {Key: "c", Surface: "Cc", Count: 4}, {Key: "d", Surface: "D", Count: 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("mergeTerms:\n got %v\nwant %v", got, want)
+	}
+	if got := mergeTerms(nil, title); !reflect.DeepEqual(got, title) {
+		t.Errorf("mergeTerms(nil, title) = %v", got)
 	}
 }
