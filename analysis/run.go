@@ -127,9 +127,6 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := col.flush(); err != nil {
-		return nil, err
-	}
 	for _, s := range rd.Skipped() {
 		log.Warn("skipped a file of unknown format", "file", s)
 	}
@@ -260,8 +257,9 @@ func openInputs(opts Options) (*corpus.Reader, error) {
 }
 
 // stream runs the reader → workers → sequencer pipeline. The reader numbers batches of items;
-// a fixed pool of workers analyses them; col receives them in input order. At most
-// 4×workers batches are in flight, so memory does not grow with the input.
+// a fixed pool of workers analyses them; col receives them in input order and a writer
+// streams their hits and rejects to the reports. At most 4×workers batches are in flight,
+// so memory does not grow with the input.
 func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Scorer, col *collector) error {
 	g, ctx := errgroup.WithContext(ctx)
 	inflight := make(chan struct{}, 4*workers)
@@ -333,7 +331,27 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 	}
 	go func() { wg.Wait(); close(done) }()
 
+	// The writer streams hits and rejects to the reports while the sequencer goes on.
+	writes := make(chan spill, 2)
+	g.Go(func() error {
+		for sp := range writes {
+			if err := col.write(sp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	send := func(sp spill) error {
+		select {
+		case writes <- sp:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+
 	g.Go(func() error { // sequencer: restores input order
+		defer close(writes)
 		pending := map[int]*batch{}
 		next := 0
 		for b := range done {
@@ -344,12 +362,18 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 					break
 				}
 				delete(pending, next)
-				if err := col.add(nb); err != nil {
-					return err
+				col.add(nb)
+				if sp, full := col.spill(hitFlush); full {
+					if err := send(sp); err != nil {
+						return err
+					}
 				}
 				<-inflight
 				next++
 			}
+		}
+		if sp, ok := col.spill(1); ok {
+			return send(sp)
 		}
 		return nil
 	})
@@ -485,9 +509,9 @@ func charStats(text string) (chars int, devanagari float64) {
 	return chars, float64(deva) / float64(letters)
 }
 
-// collector receives analysed batches in input order: it writes hits and rejects as the run
-// goes, keeps the article rows (small, without text) for the topic step, and feeds the topic
-// builder.
+// collector receives analysed batches in input order: it keeps the article rows (small,
+// without text) for the topic step, feeds the topic builder, and gathers hits and rejects
+// into spills that a writer goroutine writes as the run goes.
 type collector struct {
 	out     *output.Run
 	rows    []output.Article
@@ -500,11 +524,17 @@ type collector struct {
 	analysed atomic.Int64
 }
 
+// spill is a run of hits and rejects handed to the writer.
+type spill struct {
+	hits    []output.Hit
+	rejects []output.Reject
+}
+
 func newCollector(out *output.Run) *collector {
 	return &collector{out: out, builder: topics.NewBuilder()}
 }
 
-func (c *collector) add(b *batch) error {
+func (c *collector) add(b *batch) {
 	for i, it := range b.items {
 		if it.Reject != nil {
 			rj := it.Reject
@@ -523,24 +553,30 @@ func (c *collector) add(b *batch) error {
 		}
 		c.builder.Add(r.row.ID, day, r.terms)
 	}
-	if len(c.hitBuf) >= hitFlush || len(c.rejBuf) >= hitFlush {
-		return c.flush()
-	}
-	return nil
 }
 
-func (c *collector) flush() error {
-	if len(c.hitBuf) > 0 {
-		if err := c.out.WriteHits(c.hitBuf); err != nil {
+// spill hands over the buffered hits and rejects when either holds at least min rows.
+func (c *collector) spill(min int) (spill, bool) {
+	if len(c.hitBuf) < min && len(c.rejBuf) < min {
+		return spill{}, false
+	}
+	sp := spill{hits: c.hitBuf, rejects: c.rejBuf}
+	c.hitBuf, c.rejBuf = nil, nil
+	return sp, true
+}
+
+// write writes a spill; it runs in the writer goroutine, the only one that touches c.out
+// while the stream runs.
+func (c *collector) write(sp spill) error {
+	if len(sp.hits) > 0 {
+		if err := c.out.WriteHits(sp.hits); err != nil {
 			return fmt.Errorf("writing hits: %w", err)
 		}
-		c.hitBuf = c.hitBuf[:0]
 	}
-	if len(c.rejBuf) > 0 {
-		if err := c.out.WriteRejects(c.rejBuf); err != nil {
+	if len(sp.rejects) > 0 {
+		if err := c.out.WriteRejects(sp.rejects); err != nil {
 			return fmt.Errorf("writing rejects: %w", err)
 		}
-		c.rejBuf = c.rejBuf[:0]
 	}
 	return nil
 }
