@@ -47,7 +47,7 @@ func readRows[T any](t *testing.T, path string) []T {
 }
 
 // sampleLines returns the first n articles of the embedded sample, one JSON line each.
-func sampleLines(t *testing.T, n int) []string {
+func sampleLines(t testing.TB, n int) []string {
 	t.Helper()
 	var lines []string
 	sc := bufio.NewScanner(bytes.NewReader(sample.Articles()))

@@ -2,6 +2,9 @@ package topics
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -37,9 +40,32 @@ type Featurizer struct {
 func Features(dst []Term, d *hindi.Doc) []Term { return Featurizer{}.Append(dst, d) }
 
 // Append appends the features of d to dst, sorted by key. It allocates one string for all the
-// keys (and one per distinct bigram surface), never one per token.
+// keys (and one per distinct bigram surface), never one per token, besides its tables: an
+// Extractor reuses them from document to document.
 func (f Featurizer) Append(dst []Term, d *hindi.Doc) []Term {
-	c := newCounter(d)
+	n := len(d.Tokens)/2 + 8 // about one distinct word in two tokens
+	e := Extractor{Bigrams: f.Bigrams, c: counter{
+		words: make([]word, 0, n), feats: make([]feat, 0, n), surfs: make([]surf, 0, n),
+		order: make([]sortKey, 0, n), noCache: true,
+	}}
+	return e.Append(dst, d)
+}
+
+// Extractor is a Featurizer that keeps its tables from one document to the next, so that
+// extracting the features of a stream of documents allocates only the strings of the
+// results. The zero value uses unigrams only. An Extractor is not safe for concurrent use:
+// give each goroutine its own.
+type Extractor struct {
+	// Bigrams is Featurizer.Bigrams.
+	Bigrams bool
+
+	c counter
+}
+
+// Append appends the features of d to dst, sorted by key, exactly as Featurizer.Append does.
+func (e *Extractor) Append(dst []Term, d *hindi.Doc) []Term {
+	c := &e.c
+	c.reset(d, e.Bigrams)
 	var prev []byte // stem of the previous kept word, nil after a break
 	prevTok, prevSent := -1, -1
 	for i, t := range d.Tokens {
@@ -49,19 +75,21 @@ func (f Featurizer) Append(dst []Term, d *hindi.Doc) []Term {
 			}
 			continue
 		}
-		fi := c.word(d.Key(i))
+		fi := c.word(i)
 		if fi < 0 {
 			prev = nil
 			continue
 		}
 		c.add(fi, int32(i), -1)
 		stem := c.feats[fi].key
-		if f.Bigrams && prev != nil && prevSent == t.Sentence {
+		if e.Bigrams && prev != nil && prevSent == t.Sentence {
 			c.addBigram(prev, stem, int32(prevTok), int32(i))
 		}
 		prev, prevTok, prevSent = stem, i, t.Sentence
 	}
-	return c.appendTerms(dst)
+	dst = c.appendTerms(dst)
+	c.d = nil // do not keep the document alive
+	return dst
 }
 
 // lightStem is the text layer's stem of a matching key of n code points when at least three
@@ -124,46 +152,145 @@ func isStopKey(key []byte) bool {
 // counter counts the features of one document. Two open-addressing hash tables map the bytes
 // of a word's matching key to its feature (so a repeated word is stemmed and checked against
 // the stopwords once) and the bytes of a feature's key to the feature; each feature keeps its
-// surface forms in order of first occurrence.
+// surface forms in order of first occurrence. A slot holds the upper 32 bits of the key's
+// hash (compared before the key bytes) and the entry's index + 1 (0: empty). The tables are
+// sized from the number of tokens so that they are never more than half full, and are kept
+// from one document to the next.
 type counter struct {
 	d      *hindi.Doc
-	wslots []int32 // index+1 into words, 0 = empty; the length is a power of two
+	keys   []byte  // d's keys, back to back
+	ends   []int32 // d's key ends
+	wslots []uint64
 	words  []word
-	fslots []int32 // index+1 into feats
+	fslots []uint64
 	feats  []feat
 	surfs  []surf
 	arena  []byte // bigram keys
+	order  []sortKey
+	cache  stemCache
+	// noCache skips the stemCache, for a counter used once.
+	noCache bool
 }
 
-// newCounter sizes the tables for the tokens of d: about one distinct word in two tokens.
-func newCounter(d *hindi.Doc) *counter {
-	n := len(d.Tokens)/2 + 8
-	size := 64
+// stemLen returns the length of the light stem of key, whose hash is h, or −1 when key is
+// not a feature.
+func (c *counter) stemLen(key []byte, h uint64) int {
+	if c.noCache {
+		return stemDecision(key)
+	}
+	return c.cache.stemLen(key, h)
+}
+
+// stemDecision returns the length of the light stem of key, or −1 when key is not a feature.
+func stemDecision(key []byte) int {
+	if n := runeCount(key); keepKey(key, n) && !isStopKey(key) {
+		return len(lightStem(key, n))
+	}
+	return -1
+}
+
+// stemCache remembers, across the documents an Extractor reads, whether a matching key can
+// be a feature and the length of its light stem, so that a word is checked against the
+// stopwords and stemmed once per Extractor rather than once per document. It is an
+// open-addressing table like the counter's, its keys back to back in an arena, and stops
+// growing at maxCached keys (a news vocabulary is a few hundred thousand words).
+type stemCache struct {
+	slots []uint64 // hash's upper 32 bits | index+1 into ents, 0 = empty
+	ents  []cached
+	arena []byte
+}
+
+// cached is one key of the stemCache, arena[start:end], and its stem length (−1: not a
+// feature).
+type cached struct {
+	start, end, stem int32
+}
+
+// maxCached bounds the keys of a stemCache (about 10 MB of tables and keys).
+const maxCached = 1 << 18
+
+// stemLen returns the length of the light stem of key, whose hash is h, or −1 when key is
+// not a feature.
+func (sc *stemCache) stemLen(key []byte, h uint64) int {
+	if len(sc.slots) == 0 {
+		sc.slots = make([]uint64, 1024)
+	}
+	tag := h &^ 0xFFFFFFFF
+	mask := uint64(len(sc.slots) - 1)
+	j := h & mask
+	for ; sc.slots[j] != 0; j = (j + 1) & mask {
+		if s := sc.slots[j]; s&^0xFFFFFFFF == tag {
+			if e := &sc.ents[uint32(s)-1]; bytes.Equal(sc.arena[e.start:e.end], key) {
+				return int(e.stem)
+			}
+		}
+	}
+	stem := stemDecision(key)
+	if len(sc.ents) < maxCached && len(sc.arena)+len(key) <= math.MaxInt32 {
+		start := int32(len(sc.arena))
+		sc.arena = append(sc.arena, key...)
+		sc.ents = append(sc.ents, cached{start: start, end: int32(len(sc.arena)), stem: int32(stem)})
+		sc.slots[j] = tag | uint64(len(sc.ents))
+		if 2*len(sc.ents) > len(sc.slots) {
+			sc.grow()
+		}
+	}
+	return stem
+}
+
+// grow doubles the slots of sc.
+func (sc *stemCache) grow() {
+	slots := make([]uint64, 2*len(sc.slots))
+	mask := uint64(len(slots) - 1)
+	for i, e := range sc.ents {
+		h := hashKey(sc.arena[e.start:e.end])
+		j := h & mask
+		for slots[j] != 0 {
+			j = (j + 1) & mask
+		}
+		slots[j] = h&^0xFFFFFFFF | uint64(i+1)
+	}
+	sc.slots = slots
+}
+
+// reset empties c for the document d.
+func (c *counter) reset(d *hindi.Doc, bigrams bool) {
+	c.d = d
+	c.keys, c.ends = d.Keys()
+	words := len(d.Tokens) // at most one distinct word per token
+	feats := words
+	if bigrams {
+		feats *= 2 // and one bigram
+	}
+	c.wslots = resetSlots(c.wslots, words)
+	c.fslots = resetSlots(c.fslots, feats)
+	c.words, c.feats, c.surfs, c.arena = c.words[:0], c.feats[:0], c.surfs[:0], c.arena[:0]
+}
+
+// resetSlots returns an empty table of at least 16 slots and at least twice n.
+func resetSlots(slots []uint64, n int) []uint64 {
+	size := 16
 	for size < 2*n {
 		size <<= 1
 	}
-	return &counter{
-		d:      d,
-		wslots: make([]int32, size),
-		words:  make([]word, 0, n),
-		fslots: make([]int32, size),
-		feats:  make([]feat, 0, n),
-		surfs:  make([]surf, 0, n),
+	if cap(slots) < size {
+		return make([]uint64, size)
 	}
+	slots = slots[:size]
+	clear(slots)
+	return slots
 }
 
-// word is one distinct matching key of the document and its feature (−1: not a feature).
+// word is one distinct matching key of the document, keys[start:end], and its feature (−1:
+// not a feature).
 type word struct {
-	key  []byte
-	hash uint32
-	feat int32
+	start, end, feat int32
 }
 
 // feat is one distinct feature: its key (aliasing the Doc's keys or the arena), its count and
 // its list of surface forms.
 type feat struct {
 	key         []byte
-	hash        uint32
 	count       int32
 	first, last int32 // indexes into surfs
 }
@@ -174,73 +301,83 @@ type surf struct {
 	a, b, n, next int32
 }
 
-// hashKey is FNV-1a over the key bytes.
-func hashKey(b []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return h
+// sortKey orders the features: the first eight bytes of the key, big-endian and padded with
+// zeros (so that a smaller prefix means a smaller key), and the feature's index.
+type sortKey struct {
+	prefix uint64
+	feat   int32
 }
 
-// probe returns the slot of the entry with hash h for which same reports true, or the empty
-// slot where it belongs.
-func probe(slots []int32, h uint32, same func(e int32) bool) int {
-	mask := uint32(len(slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		if e := slots[i]; e == 0 || same(e-1) {
-			return int(i)
-		}
+// hashKey is a fast hash of the key bytes, eight at a time (a multiply-and-fold mix as in
+// wyhash). It is deterministic, the same on every platform.
+func hashKey(b []byte) uint64 {
+	const (
+		k0 = 0xa0761d6478bd642f
+		k1 = 0xe7037ed1a0b428db
+	)
+	h := uint64(len(b)) ^ k0
+	for len(b) >= 8 {
+		h = mix(h^binary.LittleEndian.Uint64(b), k1)
+		b = b[8:]
 	}
+	var v uint64
+	switch n := len(b); {
+	case n >= 4:
+		v = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
+	case n > 0:
+		v = uint64(b[0]) | uint64(b[n>>1])<<8 | uint64(b[n-1])<<16
+	}
+	return mix(h^v^k1, k0^uint64(len(b)))
 }
 
-// rehash returns slots grown to hold n+1 entries at a load of at most one half.
-func rehash(slots []int32, n int, hash func(e int) uint32) []int32 {
-	if 2*(n+1) <= len(slots) {
-		return slots
-	}
-	size := max(64, 2*len(slots))
-	out := make([]int32, size)
-	mask := uint32(size - 1)
-	for e := 0; e < n; e++ {
-		i := hash(e) & mask
-		for out[i] != 0 {
-			i = (i + 1) & mask
-		}
-		out[i] = int32(e + 1)
-	}
-	return out
+// mix multiplies x by k into 128 bits and folds the halves.
+func mix(x, k uint64) uint64 {
+	hi, lo := bits.Mul64(x, k)
+	return hi ^ lo
 }
 
-// word returns the feature of a matching key, or −1 when the key is not a feature.
-func (c *counter) word(key []byte) int {
-	c.wslots = rehash(c.wslots, len(c.words), func(e int) uint32 { return c.words[e].hash })
+// word returns the feature of token i's matching key, or −1 when the key is not a feature.
+func (c *counter) word(i int) int {
+	start := int32(0)
+	if i > 0 {
+		start = c.ends[i-1]
+	}
+	end := c.ends[i]
+	key := c.keys[start:end:end]
 	h := hashKey(key)
-	i := probe(c.wslots, h, func(e int32) bool { return c.words[e].hash == h && bytes.Equal(c.words[e].key, key) })
-	if e := c.wslots[i]; e != 0 {
-		return int(c.words[e-1].feat)
+	tag := h &^ 0xFFFFFFFF
+	mask := uint64(len(c.wslots) - 1)
+	j := h & mask
+	for ; c.wslots[j] != 0; j = (j + 1) & mask {
+		if s := c.wslots[j]; s&^0xFFFFFFFF == tag {
+			if w := &c.words[uint32(s)-1]; bytes.Equal(c.keys[w.start:w.end], key) {
+				return int(w.feat)
+			}
+		}
 	}
 	fi := -1
-	if n := runeCount(key); keepKey(key, n) && !isStopKey(key) {
-		fi, _ = c.find(lightStem(key, n))
+	if stem := c.stemLen(key, h); stem >= 0 {
+		fi, _ = c.find(key[:stem])
 	}
-	c.words = append(c.words, word{key: key, hash: h, feat: int32(fi)})
-	c.wslots[i] = int32(len(c.words))
+	c.words = append(c.words, word{start: start, end: end, feat: int32(fi)})
+	c.wslots[j] = tag | uint64(len(c.words))
 	return fi
 }
 
 // find returns the index of the feature with key, adding it (with the key slice as given)
 // when absent; added reports whether it was added.
 func (c *counter) find(key []byte) (f int, added bool) {
-	c.fslots = rehash(c.fslots, len(c.feats), func(e int) uint32 { return c.feats[e].hash })
 	h := hashKey(key)
-	i := probe(c.fslots, h, func(e int32) bool { return c.feats[e].hash == h && bytes.Equal(c.feats[e].key, key) })
-	if e := c.fslots[i]; e != 0 {
-		return int(e - 1), false
+	tag := h &^ 0xFFFFFFFF
+	mask := uint64(len(c.fslots) - 1)
+	j := h & mask
+	for ; c.fslots[j] != 0; j = (j + 1) & mask {
+		if s := c.fslots[j]; s&^0xFFFFFFFF == tag && bytes.Equal(c.feats[uint32(s)-1].key, key) {
+			return int(uint32(s) - 1), false
+		}
 	}
-	c.feats = append(c.feats, feat{key: key, hash: h, first: -1, last: -1})
-	c.fslots[i] = int32(len(c.feats))
+	c.feats = append(c.feats, feat{key: key, first: -1, last: -1})
+	c.fslots[j] = tag | uint64(len(c.feats))
 	return len(c.feats) - 1, true
 }
 
@@ -302,25 +439,35 @@ func (c *counter) surface(s *surf) string {
 // appendTerms appends one Term per feature, sorted by key, with its most frequent surface
 // form (ties: the one seen first).
 func (c *counter) appendTerms(dst []Term) []Term {
-	order := make([]int32, len(c.feats))
+	order := c.order[:0]
 	total := 0
-	for i := range order {
-		order[i] = int32(i)
-		total += len(c.feats[i].key)
+	for i := range c.feats {
+		key := c.feats[i].key
+		order = append(order, sortKey{prefix: keyPrefix(key), feat: int32(i)})
+		total += len(key)
 	}
-	slices.SortFunc(order, func(x, y int32) int { return bytes.Compare(c.feats[x].key, c.feats[y].key) })
+	c.order = order
+	slices.SortFunc(order, func(x, y sortKey) int {
+		if x.prefix != y.prefix {
+			if x.prefix < y.prefix {
+				return -1
+			}
+			return 1
+		}
+		return bytes.Compare(c.feats[x.feat].key, c.feats[y.feat].key)
+	})
 	var sb strings.Builder
 	sb.Grow(total)
-	for _, i := range order {
-		sb.Write(c.feats[i].key)
+	for _, o := range order {
+		sb.Write(c.feats[o.feat].key)
 	}
 	keys := sb.String()
 	dst = slices.Grow(dst, len(order))
 	off := 0
-	for _, i := range order {
-		ft := &c.feats[i]
+	for _, o := range order {
+		ft := &c.feats[o.feat]
 		best := &c.surfs[ft.first]
-		for s := c.surfs[ft.first].next; s >= 0; s = c.surfs[s].next {
+		for s := best.next; s >= 0; s = c.surfs[s].next {
 			if c.surfs[s].n > best.n { // strict: the first seen wins ties
 				best = &c.surfs[s]
 			}
@@ -329,6 +476,19 @@ func (c *counter) appendTerms(dst []Term) []Term {
 		off += len(ft.key)
 	}
 	return dst
+}
+
+// keyPrefix returns the first eight bytes of key as a big-endian number, padded with zeros:
+// keyPrefix(a) < keyPrefix(b) implies bytes.Compare(a, b) < 0.
+func keyPrefix(key []byte) uint64 {
+	if len(key) >= 8 {
+		return binary.BigEndian.Uint64(key)
+	}
+	var p uint64
+	for i, b := range key {
+		p |= uint64(b) << (56 - 8*i)
+	}
+	return p
 }
 
 // stopKeys is a read-only table: the text layer's stopwords and extraStopwords.

@@ -287,3 +287,10 @@ func TestRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkExtractorNews is BenchmarkFeaturesNews with one Extractor reused for every
+// article, as a pipeline worker holds one.
+func BenchmarkExtractorNews(b *testing.B) {
+	var e Extractor
+	benchmarkNews(b, e.Append)
+}
