@@ -387,6 +387,7 @@ type worker struct {
 	title  hindi.Doc
 	scorer *tone.Scorer
 	res    tone.Result
+	feats  topics.Extractor
 	terms  []topics.Term
 }
 
@@ -428,11 +429,11 @@ func (w *worker) analyse(a *corpus.Article, r *result) {
 		}
 	}
 
-	w.terms = topics.Features(w.terms[:0], &w.doc)
+	w.terms = w.feats.Append(w.terms[:0], &w.doc)
 	n := len(w.terms)
 	if a.Title != "" {
 		w.an.Analyze(&w.title, a.Title)
-		w.terms = topics.Features(w.terms, &w.title)
+		w.terms = w.feats.Append(w.terms, &w.title)
 	}
 	r.terms = mergeTerms(w.terms[:n], w.terms[n:])
 }

@@ -14,7 +14,9 @@ const NoDay int32 = math.MinInt32
 // non-zeros of the document-term matrix. Call Add from one goroutine, in input order; the zero
 // value is not ready: use NewBuilder.
 type Builder struct {
-	vocab map[string]int32
+	// slots is the vocabulary, an open-addressing table over terms: the upper 32 bits of a
+	// key's hash and its term id + 1 (0: empty); at most half full.
+	slots []uint64
 	terms []termStat
 
 	ids  []string
@@ -22,11 +24,14 @@ type Builder struct {
 	ptr  []int   // document i's terms are ent[ptr[i]:ptr[i+1]]
 	ent  []int32 // term ids, ascending within a document
 	cnt  []int32 // counts, parallel to ent
+
+	scratch []uint64 // sortDoc's buffer
 }
 
 // termStat is what the Builder knows of one vocabulary entry.
 type termStat struct {
 	key     string
+	hash    uint64 // hashKey(key)
 	surface string // weighted majority vote over the documents' surface forms
 	vote    int
 	df      int   // documents containing the term
@@ -35,7 +40,7 @@ type termStat struct {
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{vocab: make(map[string]int32), ptr: []int{0}}
+	return &Builder{slots: make([]uint64, 1024), ptr: []int{0}}
 }
 
 // Len returns the number of documents added.
@@ -49,13 +54,19 @@ func (b *Builder) Add(id string, day int32, terms []Term) {
 		if t.Key == "" || t.Count < 1 {
 			continue
 		}
-		tid, ok := b.vocab[t.Key]
-		if !ok {
+		h := t.Hash
+		if h == 0 {
+			h = hashKey([]byte(t.Key))
+		}
+		tid, slot := b.lookup(t.Key, h)
+		if tid < 0 {
 			// copies: the caller's strings may share memory with a whole document
-			key := strings.Clone(t.Key)
 			tid = int32(len(b.terms))
-			b.vocab[key] = tid
-			b.terms = append(b.terms, termStat{key: key})
+			b.terms = append(b.terms, termStat{key: strings.Clone(t.Key), hash: h})
+			b.slots[slot] = h&^0xFFFFFFFF | uint64(tid+1)
+			if 2*len(b.terms) > len(b.slots) {
+				b.grow()
+			}
 		}
 		ts := &b.terms[tid]
 		switch {
@@ -86,22 +97,55 @@ func (b *Builder) Add(id string, day int32, terms []Term) {
 	b.ptr = append(b.ptr, len(b.ent))
 }
 
+// lookup returns the id of the term with key, whose hash is h, or −1 and the empty slot
+// where it belongs.
+func (b *Builder) lookup(key string, h uint64) (tid int32, slot int) {
+	tag := h &^ 0xFFFFFFFF
+	mask := uint64(len(b.slots) - 1)
+	j := h & mask
+	for ; b.slots[j] != 0; j = (j + 1) & mask {
+		if s := b.slots[j]; s&^0xFFFFFFFF == tag && b.terms[uint32(s)-1].key == key {
+			return int32(uint32(s) - 1), int(j)
+		}
+	}
+	return -1, int(j)
+}
+
+// id returns the id of the term with key, and whether it is in the vocabulary.
+func (b *Builder) id(key string) (int32, bool) {
+	tid, _ := b.lookup(key, hashKey([]byte(key)))
+	return tid, tid >= 0
+}
+
+// grow doubles the vocabulary's slots.
+func (b *Builder) grow() {
+	slots := make([]uint64, 2*len(b.slots))
+	mask := uint64(len(slots) - 1)
+	for tid, ts := range b.terms {
+		j := ts.hash & mask
+		for slots[j] != 0 {
+			j = (j + 1) & mask
+		}
+		slots[j] = ts.hash&^0xFFFFFFFF | uint64(tid+1)
+	}
+	b.slots = slots
+}
+
 // sortDoc sorts the entries of the document that starts at start by term id and merges
-// repeated ids.
+// repeated ids. Each entry is packed into one number, id above count, so that the sort
+// compares integers; the order of repeated ids does not matter, as their counts are summed.
 func (b *Builder) sortDoc(start int) {
 	ent, cnt := b.ent[start:], b.cnt[start:]
 	if !slices.IsSorted(ent) {
-		idx := make([]int, len(ent))
-		for i := range idx {
-			idx[i] = i
+		packed := b.scratch[:0]
+		for i, e := range ent {
+			packed = append(packed, uint64(e)<<32|uint64(uint32(cnt[i])))
 		}
-		slices.SortStableFunc(idx, func(x, y int) int { return int(ent[x]) - int(ent[y]) })
-		e2, c2 := make([]int32, len(ent)), make([]int32, len(ent))
-		for i, j := range idx {
-			e2[i], c2[i] = ent[j], cnt[j]
+		slices.Sort(packed)
+		for i, p := range packed {
+			ent[i], cnt[i] = int32(p>>32), int32(uint32(p))
 		}
-		copy(ent, e2)
-		copy(cnt, c2)
+		b.scratch = packed
 	}
 	w := 0
 	for r := range ent {

@@ -78,7 +78,7 @@ func buildVocabulary(b *Builder, prior *Model, minDF int, maxDF float64) *vocabu
 	}
 	if prior != nil {
 		for _, t := range prior.Terms {
-			if _, seen := b.vocab[t.Key]; seen || !keep(t.DF) {
+			if _, seen := b.id(t.Key); seen || !keep(t.DF) {
 				continue
 			}
 			v.keys = append(v.keys, t.Key)

@@ -46,3 +46,23 @@ func ExampleNMI() {
 	fmt.Printf("NMI %.4f ARI %.4f\n", topics.NMI(classes, clusters), topics.ARI(classes, clusters))
 	// Output: NMI 0.5158 ARI 0.2424
 }
+
+func ExampleExtractor() {
+	// one Extractor per goroutine, reused from document to document
+	var ex topics.Extractor
+	var an hindi.Analyzer
+	var d hindi.Doc
+	var terms []topics.Term
+	for _, text := range []string{"सरकार ने बजट पेश किया, सरकारों का बजट।", "किसानों ने मंडी में गेहूं बेचा।"} {
+		an.Analyze(&d, text)
+		terms = ex.Append(terms[:0], &d)
+		var line []string
+		for _, t := range terms {
+			line = append(line, fmt.Sprintf("%s=%s×%d", t.Key, t.Surface, t.Count))
+		}
+		fmt.Println(strings.Join(line, " "))
+	}
+	// Output:
+	// पेश=पेश×1 बजट=बजट×2 सरकार=सरकार×2
+	// किसान=किसानों×1 गेहूं=गेहूं×1 बेच=बेचा×1 मंड=मंडी×1
+}

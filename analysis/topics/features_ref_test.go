@@ -1,6 +1,7 @@
 package topics
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -99,7 +100,7 @@ func refAppendCounted(dst []Term, occ []refOccurrence) []Term {
 				best, bestN = occ[a].surface, n
 			}
 		}
-		dst = append(dst, Term{Key: occ[i].key, Surface: best, Count: j - i})
+		dst = append(dst, Term{Key: occ[i].key, Surface: best, Count: j - i, Hash: hashKey([]byte(occ[i].key))})
 		i = j
 	}
 	return dst
@@ -157,16 +158,33 @@ func newsTexts(t *testing.T) []string {
 	return out
 }
 
-// checkSameFeatures compares Featurizer.Append with referenceFeatures on one text and returns
-// the number of unigram features.
-func checkSameFeatures(t *testing.T, name, text string) int {
+// extractors returns a unigram and a bigram Extractor for checkSameFeatures to reuse from
+// text to text; a cache limit above 0 bounds their stem caches.
+func extractors(limit int) []*Extractor {
+	ex := []*Extractor{{}, {Bigrams: true}}
+	for _, e := range ex {
+		e.c.cache.limit = limit
+	}
+	return ex
+}
+
+// checkSameFeatures compares Featurizer.Append, and the Extractors of ex (reused from call to
+// call), with referenceFeatures on one text and returns the number of unigram features.
+func checkSameFeatures(t *testing.T, name, text string, ex ...*Extractor) int {
 	t.Helper()
 	n := 0
 	d := analyse(text)
 	for _, f := range []Featurizer{{}, {Bigrams: true}} {
 		prefix := []Term{{Key: "x", Surface: "x", Count: 1}} // Append must keep dst's contents
-		got := f.Append(slices.Clone(prefix), d)
 		want := referenceFeatures(f, slices.Clone(prefix), d)
+		for _, e := range ex {
+			if e.Bigrams == f.Bigrams {
+				if got := e.Append(slices.Clone(prefix), d); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s (bigrams %v): Extractor gives %d terms %+v, want %d %+v", name, f.Bigrams, len(got), got, len(want), want)
+				}
+			}
+		}
+		got := f.Append(slices.Clone(prefix), d)
 		if !reflect.DeepEqual(got, want) {
 			n := min(len(got), len(want))
 			for i := 0; i < n; i++ {
@@ -184,14 +202,46 @@ func checkSameFeatures(t *testing.T, name, text string) int {
 }
 
 func TestFeaturesMatchReference(t *testing.T) {
-	for i, text := range featureTexts {
-		checkSameFeatures(t, fmt.Sprintf("text %d", i), text)
+	for _, limit := range []int{0, 3} { // 3: the stem caches fill up at once
+		ex := extractors(limit)
+		for i, text := range featureTexts {
+			checkSameFeatures(t, fmt.Sprintf("text %d", i), text, ex...)
+		}
+		for _, s := range stories {
+			checkSameFeatures(t, s[0], strings.Join(s, " "), ex...)
+		}
+		for j := 0; j < 3; j++ {
+			checkSameFeatures(t, "articles", article("flood", j)+article("budget", j)+article("cricket", j), ex...)
+		}
+		for _, e := range ex {
+			if n := len(e.c.cache.ents); limit > 0 && n != limit {
+				t.Errorf("limit %d: %d keys cached", limit, n)
+			}
+		}
 	}
-	for _, s := range stories {
-		checkSameFeatures(t, s[0], strings.Join(s, " "))
+}
+
+// TestStemCacheGrows checks that the stem cache finds every key it holds after its table has
+// grown several times.
+func TestStemCacheGrows(t *testing.T) {
+	var sc stemCache
+	keys := make([][]byte, 5000)
+	for i := range keys {
+		keys[i] = []byte(hindi.Key(fmt.Sprintf("सरकारों%d", i)))
 	}
-	for j := 0; j < 3; j++ {
-		checkSameFeatures(t, "articles", article("flood", j)+article("budget", j)+article("cricket", j))
+	for _, k := range keys {
+		sc.stemLen(k, hashKey(k))
+	}
+	if len(sc.ents) != len(keys) || len(sc.slots) < 2*len(keys) {
+		t.Fatalf("%d keys in %d slots, want %d in at least %d", len(sc.ents), len(sc.slots), len(keys), 2*len(keys))
+	}
+	for _, k := range keys {
+		if got, want := sc.stemLen(k, hashKey(k)), stemDecision(k); got != want {
+			t.Fatalf("stemLen(%q) = %d, want %d", k, got, want)
+		}
+	}
+	if len(sc.ents) != len(keys) {
+		t.Fatalf("%d keys cached after lookups, want %d", len(sc.ents), len(keys))
 	}
 }
 
@@ -203,8 +253,9 @@ func TestFeaturesMatchReferenceNews(t *testing.T) {
 	}
 	texts := newsTexts(t)
 	terms := 0
+	ex := extractors(0)
 	for i, text := range texts {
-		terms += checkSameFeatures(t, fmt.Sprintf("news block %d", i), text)
+		terms += checkSameFeatures(t, fmt.Sprintf("news block %d", i), text, ex...)
 	}
 	if terms == 0 {
 		t.Fatal("no features in the news files")
@@ -216,8 +267,9 @@ func FuzzFeaturesMatchReference(f *testing.F) {
 	for _, s := range featureTexts {
 		f.Add(s)
 	}
+	ex := extractors(0) // reused: one fuzz process calls the target sequentially
 	f.Fuzz(func(t *testing.T, text string) {
-		checkSameFeatures(t, "fuzz", text)
+		checkSameFeatures(t, "fuzz", text, ex...)
 	})
 }
 
@@ -234,6 +286,38 @@ func BenchmarkFeaturesReference(b *testing.B) {
 
 // benchmarkNews runs a features function over the blocks of the real newspaper files.
 func benchmarkNews(b *testing.B, fn func(dst []Term, d *hindi.Doc) []Term) {
+	docs, size := newsDocs(b)
+	var dst []Term
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			dst = fn(dst[:0], d)
+		}
+	}
+}
+
+// BenchmarkBuilderAddNews adds the features of the real newspaper files, cut into articles
+// of about 3.5 KB, to a new Builder.
+func BenchmarkBuilderAddNews(b *testing.B) {
+	docs, size := newsDocs(b)
+	terms := make([][]Term, len(docs))
+	for i, d := range docs {
+		terms[i] = Features(nil, d)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		bl := NewBuilder()
+		for j, ts := range terms {
+			bl.Add("id", int32(j), ts)
+		}
+	}
+}
+
+// newsDocs returns the real newspaper files cut into articles of about 3.5 KB, the size of
+// make-corpus's, and their total size, or skips.
+func newsDocs(b *testing.B) ([]*hindi.Doc, int) {
 	root := sharedData(b, filepath.Join("news", "covid2020"))
 	var docs []*hindi.Doc
 	size := 0
@@ -261,14 +345,7 @@ func benchmarkNews(b *testing.B, fn func(dst []Term, d *hindi.Doc) []Term) {
 	if len(docs) == 0 {
 		b.Skip("no news files")
 	}
-	var dst []Term
-	b.SetBytes(int64(size))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			dst = fn(dst[:0], d)
-		}
-	}
+	return docs, size
 }
 
 // BenchmarkFeaturesNews extracts the features of the real newspaper files, cut into articles
@@ -293,4 +370,53 @@ func TestRuneCount(t *testing.T) {
 func BenchmarkExtractorNews(b *testing.B) {
 	var e Extractor
 	benchmarkNews(b, e.Append)
+}
+
+// prefixPieces are byte sequences around the edges of ASCII and of the Devanagari block,
+// truncated and invalid sequences, other scripts and zero bytes (keyPrefix's padding).
+var prefixPieces = []string{
+	"", "\x00", " ", "/", "0", "9", "a", "z", "\x7f", "\x80", "\xc3\xa9", "\xdf\xbf",
+	"\xe0", "\xe0\xa3\xbf", "\xe0\xa4", "\xe0\xa4\x41", "\xe0\xa4\x80", "\xe0\xa4\x95",
+	"\xe0\xa4\xbf", "\xe0\xa4\xc0", "\xe0\xa5", "\xe0\xa5\x41", "\xe0\xa5\x80",
+	"\xe0\xa5\x8d", "\xe0\xa5\xbf", "\xe0\xa5\xc0", "\xe0\xa6\x95", "\xe1\x80\x80",
+	"\xef\xbf\xbd", "\xff",
+}
+
+// checkPrefixOrder fails when keyPrefix contradicts bytes.Compare on a and b.
+func checkPrefixOrder(t *testing.T, a, b []byte) {
+	t.Helper()
+	pa, pb := keyPrefix(a), keyPrefix(b)
+	if c := bytes.Compare(a, b); (pa < pb && c >= 0) || (pa > pb && c <= 0) || (c == 0 && pa != pb) {
+		t.Fatalf("keyPrefix(%q) = %x, keyPrefix(%q) = %x, but bytes.Compare = %d", a, pa, b, pb, c)
+	}
+}
+
+func TestKeyPrefixOrder(t *testing.T) {
+	var keys [][]byte
+	for _, x := range prefixPieces {
+		for _, y := range prefixPieces {
+			for _, z := range []string{"", "\x00"} { // what follows a difference must not matter
+				keys = append(keys, []byte(x+y+z))
+			}
+		}
+	}
+	for _, w := range []string{"सरकार", "सरकारों", "सरकारी", "लडकियां", "लडकियों", "मौसम", "rrb", "g20", "कोरोनावायरस", "कोरोनावायरसों"} {
+		keys = append(keys, []byte(hindi.Key(w)))
+	}
+	for _, a := range keys {
+		for _, b := range keys {
+			checkPrefixOrder(t, a, b)
+		}
+	}
+	if p, q := keyPrefix([]byte("\xe0\xa4\x95\xe0\xa4\xbe")), keyPrefix([]byte("\xe0\xa4\x95\xe0\xa4\xbf")); p >= q {
+		t.Errorf("keyPrefix(का) = %x, not below keyPrefix(कि) = %x", p, q)
+	}
+}
+
+func FuzzKeyPrefixOrder(f *testing.F) {
+	f.Add([]byte("सरकार"), []byte("सरकारी"))
+	f.Add([]byte("\xe0\xa4\xc0"), []byte("\xe0\xa4\xbf\x00"))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		checkPrefixOrder(t, a, b)
+	})
 }

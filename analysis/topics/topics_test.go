@@ -3,6 +3,7 @@ package topics
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -120,9 +121,9 @@ func FuzzFeatures(f *testing.F) {
 
 func TestBuilderAdd(t *testing.T) {
 	b := NewBuilder()
-	b.Add("a", 1, []Term{{"x", "X", 2}, {"y", "Y", 1}, {"x", "Xs", 1}, {"", "", 3}, {"z", "Z", 0}})
-	b.Add("b", NoDay, []Term{{"y", "Y2", 3}})
-	b.Add("c", 2, []Term{{"y", "Y2", 1}})
+	b.Add("a", 1, []Term{{Key: "x", Surface: "X", Count: 2}, {Key: "y", Surface: "Y", Count: 1}, {Key: "x", Surface: "Xs", Count: 1}, {Key: "", Surface: "", Count: 3}, {Key: "z", Surface: "Z", Count: 0}})
+	b.Add("b", NoDay, []Term{{Key: "y", Surface: "Y2", Count: 3}})
+	b.Add("c", 2, []Term{{Key: "y", Surface: "Y2", Count: 1}})
 	if got, want := b.Len(), 3; got != want {
 		t.Fatalf("Len = %d, want %d", got, want)
 	}
@@ -130,13 +131,14 @@ func TestBuilderAdd(t *testing.T) {
 	if got, want := len(ent), 2; got != want {
 		t.Fatalf("doc a has %d entries, want %d (repeated key merged, empty and zero dropped)", got, want)
 	}
-	x := b.vocab["x"]
+	x, _ := b.id("x")
 	for j, id := range ent {
 		if id == x && cnt[j] != 3 {
 			t.Errorf("count of x = %d, want 3", cnt[j])
 		}
 	}
-	y := b.terms[b.vocab["y"]]
+	yid, _ := b.id("y")
+	y := b.terms[yid]
 	if y.df != 3 || y.total != 5 || y.surface != "Y2" {
 		t.Errorf("y = %+v, want df 3, total 5, surface Y2", y)
 	}
@@ -144,9 +146,9 @@ func TestBuilderAdd(t *testing.T) {
 
 func TestTFIDF(t *testing.T) {
 	b := NewBuilder()
-	b.Add("1", NoDay, []Term{{"a", "a", 1}, {"b", "b", 3}})
-	b.Add("2", NoDay, []Term{{"a", "a", 1}})
-	b.Add("3", NoDay, []Term{{"b", "b", 1}, {"c", "c", 1}})
+	b.Add("1", NoDay, []Term{{Key: "a", Surface: "a", Count: 1}, {Key: "b", Surface: "b", Count: 3}})
+	b.Add("2", NoDay, []Term{{Key: "a", Surface: "a", Count: 1}})
+	b.Add("3", NoDay, []Term{{Key: "b", Surface: "b", Count: 1}, {Key: "c", Surface: "c", Count: 1}})
 	v := buildVocabulary(b, nil, 1, 1)
 	x := tfidf(b, v)
 	// idf = ln((1+3)/(1+2)) + 1 for a and b; tf(b in 1) = 1 + ln 3
@@ -421,7 +423,7 @@ func TestLoadModelErrors(t *testing.T) {
 func TestFitNoDocuments(t *testing.T) {
 	b := NewBuilder()
 	b.Add("a", NoDay, nil)
-	b.Add("b", NoDay, []Term{{"x", "x", 1}})
+	b.Add("b", NoDay, []Term{{Key: "x", Surface: "x", Count: 1}})
 	if _, err := b.Fit(context.Background(), Options{K: 2}); !errors.Is(err, ErrNoDocuments) {
 		t.Errorf("error = %v, want ErrNoDocuments", err)
 	}
@@ -451,5 +453,46 @@ func TestOutliers(t *testing.T) {
 	}
 	if res.Outliers != 1 {
 		t.Errorf("outliers = %d, want 1", res.Outliers)
+	}
+}
+
+// TestBuilderHash checks that Add gives the same vocabulary whether the Terms carry the hash
+// of Features or none, and keeps apart different keys whose hashes collide.
+func TestBuilderHash(t *testing.T) {
+	d := analyse(article("flood", 0) + article("budget", 1))
+	terms := Features(nil, d)
+	bare := make([]Term, len(terms))
+	for i, tm := range terms {
+		if tm.Hash != hashKey([]byte(tm.Key)) {
+			t.Fatalf("term %q: Hash = %x, want %x", tm.Key, tm.Hash, hashKey([]byte(tm.Key)))
+		}
+		bare[i] = Term{Key: tm.Key, Surface: tm.Surface, Count: tm.Count}
+	}
+	a, b := NewBuilder(), NewBuilder()
+	for i := 0; i < 3; i++ {
+		a.Add("d", NoDay, terms)
+		b.Add("d", NoDay, bare)
+	}
+	if !reflect.DeepEqual(a.terms, b.terms) || !reflect.DeepEqual(a.ent, b.ent) || !reflect.DeepEqual(a.cnt, b.cnt) {
+		t.Fatalf("with hashes: %d terms, without: %d terms, or different entries", len(a.terms), len(b.terms))
+	}
+	for _, tm := range terms {
+		if _, ok := a.id(tm.Key); !ok {
+			t.Errorf("id(%q) not found", tm.Key)
+		}
+	}
+
+	c := NewBuilder()
+	var many []Term
+	for i := 0; i < 3000; i++ { // same hash for all: every lookup probes past the others
+		many = append(many, Term{Key: fmt.Sprintf("k%04d", i), Surface: "s", Count: 1, Hash: 1<<40 | 7})
+	}
+	c.Add("x", NoDay, many)
+	c.Add("y", NoDay, many[:10])
+	if got, want := len(c.terms), len(many); got != want {
+		t.Fatalf("colliding hashes: %d terms, want %d", got, want)
+	}
+	if ent, _ := c.doc(1); !reflect.DeepEqual(ent, []int32{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}) {
+		t.Errorf("second document's ids = %v, want 0–9", ent)
 	}
 }
