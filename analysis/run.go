@@ -14,8 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -407,7 +405,7 @@ func (w *worker) analyse(a *corpus.Article, r *result) {
 		row.PublishedAt = a.PublishedAt.UTC()
 		row.Day, row.HasDay = localDay(a.PublishedAt), true
 	}
-	row.Chars, row.DevanagariRatio = charStats(a.Text)
+	row.Chars, row.DevanagariRatio = a.Chars, a.DevanagariShare
 	row.Words = res.Words
 	row.Sentences = w.doc.Sentences()
 	row.Tone, row.Positive, row.Negative, row.Polarity = res.Tone, res.Positive, res.Negative, res.Polarity
@@ -471,43 +469,6 @@ func mergeTerms(text, title []topics.Term) []topics.Term {
 		}
 	}
 	return out
-}
-
-// charStats returns the number of characters of text and the share of Devanagari letters
-// (vowel signs included) among its letters. ASCII and Devanagari, nearly all of a Hindi
-// article, are classified from their bytes without decoding.
-func charStats(text string) (chars int, devanagari float64) {
-	letters, deva := 0, 0
-	for i := 0; i < len(text); {
-		b := text[i]
-		chars++
-		switch {
-		case b < utf8.RuneSelf:
-			if b|0x20 >= 'a' && b|0x20 <= 'z' {
-				letters++
-			}
-			i++
-		case b == 0xE0 && i+2 < len(text) && (text[i+1] == 0xA4 || text[i+1] == 0xA5):
-			// U+0900..U+097F. Everything in the block is a letter or a sign except the
-			// dandas, the digits and the abbreviation sign.
-			r := rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if (r < 0x0964 || r > 0x096F) && r != 0x0970 {
-				letters++
-				deva++
-			}
-			i += 3
-		default:
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) {
-				letters++
-			}
-			i += n
-		}
-	}
-	if letters == 0 {
-		return chars, 0
-	}
-	return chars, float64(deva) / float64(letters)
 }
 
 // collector receives analysed batches in input order: it keeps the article rows (small,

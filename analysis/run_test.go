@@ -272,25 +272,6 @@ func TestRunInputErrors(t *testing.T) {
 	}
 }
 
-func TestCharStats(t *testing.T) {
-	for _, tc := range []struct {
-		text  string
-		chars int
-		ratio float64
-	}{
-		{"", 0, 0},
-		{"भारत", 4, 1},
-		{"भारत Indi", 9, 0.5},
-		{"१२३ । 123", 9, 0},
-		{"ख़तरा!", 6, 1},
-		{"é ॐ\xff", 4, 0.5},
-	} {
-		chars, ratio := charStats(tc.text)
-		if chars != tc.chars || ratio != tc.ratio {
-			t.Errorf("charStats(%q) = %d, %v; want %d, %v", tc.text, chars, ratio, tc.chars, tc.ratio)
-		}
-	}
-}
 
 type topicAssign struct {
 	ID      string `parquet:"id"`

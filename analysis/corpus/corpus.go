@@ -89,6 +89,10 @@ type Article struct {
 	Input                        string    // the input file as named on the command line ("-" for stdin)
 	Line                         int64     // 1-based line (JSONL, CSV, TSV, txt) or row (Parquet, Arrow)
 	Flags                        []string  // repairs made, e.g. FlagInvalidUTF8
+	// Chars is the number of characters (code points) of Text, and DevanagariShare the share
+	// of Devanagari letters among its letters (the measure behind CodeNotHindi).
+	Chars           int
+	DevanagariShare float64
 }
 
 // Reject is one input row (or a whole input) that was not accepted, with the reason.

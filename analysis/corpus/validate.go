@@ -121,7 +121,10 @@ func (r *Reader) build(in *input, rec *record) (*Article, *Reject) {
 	}
 	id = strings.TrimSpace(str(fID))
 	a := &Article{ID: id, Title: str(fTitle), Text: text, Source: str(fSource), URL: str(fURL),
-		Input: in.name, Line: rec.line}
+		Input: in.name, Line: rec.line, Chars: chars}
+	if st.letters > 0 {
+		a.DevanagariShare = float64(st.deva) / float64(st.letters)
+	}
 	if len(a.Title) > cfg.maxText {
 		return rej(CodeTooLarge, "%s is %d bytes, over the limit of %d", col(fTitle), len(a.Title), cfg.maxText)
 	}
