@@ -272,7 +272,6 @@ func TestRunInputErrors(t *testing.T) {
 	}
 }
 
-
 type topicAssign struct {
 	ID      string `parquet:"id"`
 	TopicID *int64 `parquet:"topic_id,optional"`
