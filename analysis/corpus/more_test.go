@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/drishti-news/drishti/internal/shareddata"
+
 	"github.com/apache/arrow/go/v17/arrow/ipc"
 	"github.com/parquet-go/parquet-go"
 )
@@ -58,28 +60,7 @@ func TestTextFileLimit(t *testing.T) {
 }
 
 // sharedData returns ../shared/data relative to the module root, or skips.
-func sharedData(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("real data not present at %s (../shared/data from the module root): %v", data, err)
-	}
-	return data
-}
+func sharedData(t *testing.T) string { return shareddata.Dir(t) }
 
 // TestRealNewsFolder reads the real newspaper files as a folder of .txt articles.
 func TestRealNewsFolder(t *testing.T) {

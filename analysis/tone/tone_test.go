@@ -3,9 +3,10 @@ package tone
 import (
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/drishti-news/drishti/internal/shareddata"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
 	"github.com/drishti-news/drishti/lexicon"
@@ -280,28 +281,7 @@ func TestEvaluate(t *testing.T) {
 }
 
 // findSharedData returns ../shared/data relative to the module root, or skips.
-func findSharedData(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(dir + "/go.mod"); err == nil {
-			break
-		}
-		parent := dir[:max(strings.LastIndex(dir, "/"), 0)]
-		if parent == dir || parent == "" {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	data := dir + "/../shared/data"
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("shared data not found at %s (it is not part of the repository): %v", data, err)
-	}
-	return data
-}
+func findSharedData(t testing.TB) string { return shareddata.Dir(t) }
 
 // TestScoreConcurrent shares one Scorer between goroutines, each with its own Result, and
 // checks that they agree with a sequential run (go test -race finds shared state).

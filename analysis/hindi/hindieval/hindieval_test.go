@@ -3,9 +3,10 @@ package hindieval
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/drishti-news/drishti/internal/shareddata"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
@@ -182,27 +183,7 @@ func TestStemAgreement(t *testing.T) {
 }
 
 // sharedUD returns the path of a file in ../shared/data/ud, or skips.
-func sharedUD(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = filepath.Dir(dir)
-	}
-	p := filepath.Join(dir, "..", "shared", "data", "ud", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not found: the UD treebanks in ../shared/data are not part of the repository", p)
-	}
-	return p
-}
+func sharedUD(t *testing.T, name string) string { return shareddata.Path(t, "ud", name) }
 
 // TestUDGoals runs the evaluation on the real treebanks and asserts the goals:
 // token F1 ≥ 0.998 and sentence F1 ≥ 0.995 on HDTB-style text, sentence F1 ≥ 0.98 on PUD.
