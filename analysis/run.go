@@ -131,6 +131,9 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	stages.mark("read+analyse")
 	sum.Articles, sum.Rejects = len(col.rows), col.rejects
 	log.Info("analysed", "articles", sum.Articles, "rejects", sum.Rejects, "hits", col.hits)
+	if sum.Articles == 0 {
+		log.Warn("no article was read: the reports are written empty", "rejects", sum.Rejects)
+	}
 
 	var fit *topics.Result
 	if col.builder.Len() > 0 {
