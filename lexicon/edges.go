@@ -54,8 +54,7 @@ const maxWords = 24
 
 // fingerprint returns the fingerprint of key: w0 holds bytes 0..7, w1 bytes 8..15 and w2
 // the last 8 bytes (the whole key when shorter), each little-endian and zero-extended; the
-// bytes between 16 and n-8 of a longer key are folded into the hash only. fingerprintAt
-// computes the same from a Doc's key buffer without a branch per byte. The hash is not
+// hash is hindi.HashKey, the hash a Doc reports for each token (see setAt). The hash is not
 // seeded: the table compares keys, so a collision costs time, never a wrong answer.
 func fingerprint(key []byte) keyPrint {
 	n := len(key)
@@ -70,19 +69,21 @@ func fingerprint(key []byte) keyPrint {
 	if n > 8 {
 		p.w1 = word(key[8:min(n, 16)])
 	}
-	m := p.w1
-	for off := 16; off < n-8; off += 8 {
-		m = foldWord(m, word(key[off:min(off+8, n-8)]))
-	}
-	p.h = finish(p.w0, m, p.w2, n)
-	p.f = rootBit(p.w0, p.w2, n)
+	p.h = hindi.HashKey(key)
+	p.f = rootBit(p.h)
 	return p
 }
 
-// setAt sets p to the fingerprint of keys[s:e], reading whole words of keys across the
-// key's bounds and masking the bytes of its neighbours off: no branch per byte, and no
-// copy of the result.
+// setAt sets p to the fingerprint of keys[s:e] (see setHashed).
 func (p *keyPrint) setAt(keys []byte, s, e int) {
+	p.setHashed(keys, s, e, hindi.HashKey(keys[s:e]))
+}
+
+// setHashed sets p to the fingerprint of keys[s:e], whose hindi.HashKey is h (a Doc's
+// KeyHashes, so that Match never hashes a key), reading whole words of keys across the key's
+// bounds and masking the bytes of its neighbours off: no branch per byte, and no copy of the
+// result.
+func (p *keyPrint) setHashed(keys []byte, s, e int, h uint64) {
 	n := e - s
 	if s+16 > len(keys) || e < 8 {
 		*p = fingerprint(keys[s:e]) // at the ends of the buffer
@@ -90,21 +91,8 @@ func (p *keyPrint) setAt(keys []byte, s, e int) {
 	}
 	p.n = n
 	p.w0, p.w1, p.w2 = wordsAt(keys, s, e)
-	m := p.w1
-	for off := s + 16; off < e-8; off += 8 { // a key longer than maxWords
-		m = foldWord(m, binary.LittleEndian.Uint64(keys[off:])&(^uint64(0)>>(64-8*min(e-8-off, 8))))
-	}
-	p.h = finish(p.w0, m, p.w2, n)
-	p.f = rootBit(p.w0, p.w2, n)
-}
-
-// edgeWordsAt returns the first and the last word of the fingerprint of keys[s:e], where
-// s+8 <= len(keys) and e >= 8.
-func edgeWordsAt(keys []byte, s, e int) (w0, w2 uint64) {
-	n := e - s
-	w0 = binary.LittleEndian.Uint64(keys[s:]) & (^uint64(0) >> (64 - 8*min(n, 8)))
-	w2 = binary.LittleEndian.Uint64(keys[e-8:]) >> (64 - 8*min(n, 8))
-	return w0, w2
+	p.h = h
+	p.f = rootBit(p.h)
 }
 
 // wordsAt returns the words of the fingerprint of keys[s:e], where s+16 <= len(keys) and
@@ -117,21 +105,9 @@ func wordsAt(keys []byte, s, e int) (w0, w1, w2 uint64) {
 	return w0, w1, w2
 }
 
-func foldWord(m, w uint64) uint64 { return bits.RotateLeft64((m^w)*0xff51afd7ed558ccd, 29) }
-
-func finish(a, b, c uint64, n int) uint64 {
-	h := ((a^uint64(n)*0x9e3779b97f4a7c15)*0xff51afd7ed558ccd ^ b) * 0xc4ceb9fe1a85ec53
-	h = (h ^ c) * 0xd6e8feb86659fd93
-	return h ^ h>>32
-}
-
-// rootBit returns the filter bit of a root key from its fingerprint's words (the middle
-// word folded with the rest of a long key): three independent multiplications, cheaper
-// than the table's hash, since every token is tested and few go on to the table.
-func rootBit(w0, w2 uint64, n int) uint64 {
-	x := w0*0x9e3779b97f4a7c15 ^ (w2+uint64(n))*0xc2b2ae3d27d4eb4f
-	return (x ^ x>>29) >> (64 - filterBits)
-}
+// rootBit returns the filter bit of a root key from its hash (hindi.HashKey): its top bits,
+// so that the filter test of a token is a shift of the hash its Doc holds.
+func rootBit(h uint64) uint64 { return h >> (64 - filterBits) }
 
 // mix combines a key's hash with a node number; its top bits index the slots, its low 32
 // bits are the tag.
@@ -234,7 +210,7 @@ func (t *edgeTable) grow() {
 	mask := uint64(nslots - 1)
 	for j := range t.entries {
 		e := &t.entries[j]
-		h := mix(fingerprint(t.keys[e.off:e.off+e.n]).h, e.node)
+		h := mix(hindi.HashKey(t.keys[e.off:e.off+e.n]), e.node)
 		i := h >> t.shift
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask

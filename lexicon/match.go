@@ -32,9 +32,10 @@ type Scratch struct {
 // @negator, @intensifier, @diminisher, @contrast).
 //
 // The time is linear in the number of tokens (each start walks at most the depth of the
-// longest phrase), and nothing is allocated per token. Each token costs one hash of its key
-// and one bit of a filter; the few that pass are looked up in the lexicon's edge table,
-// which lists the inflections of stem entries, so no token is stemmed.
+// longest phrase), and nothing is allocated per token. Each token costs one bit of a filter;
+// the few that pass are looked up in the lexicon's edge table with the hash of their key that
+// the Doc holds (hindi.Doc.KeyHashes); the table lists the inflections of stem entries, so
+// no token is stemmed.
 func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	if cap(s.bestEnd) < l.nslots {
 		s.bestEnd = make([]int32, l.nslots)
@@ -52,6 +53,7 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	t := &l.edges
 	keys, ends := d.Keys()
 	ends = ends[:len(toks)]
+	hs := d.KeyHashes()[:len(toks)] // the hash of each token's key, computed by Analyze
 	var (
 		p       keyPrint // the fingerprint of token i
 		q       keyPrint // the fingerprint of the last token a phrase walk looked up
@@ -66,7 +68,7 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	// Most tokens start nothing. A first pass marks the tokens that may start a match (by
 	// the edge table's filter) without a data-dependent branch per token; the second visits
 	// only those, checks their kind and looks them up.
-	s.cand = l.candidates(s.cand, toks, keys, ends)
+	s.cand = l.candidates(s.cand, toks, hs)
 	for wi, w := range s.cand {
 		for ; w != 0; w &= w - 1 {
 			i := wi<<6 | bits.TrailingZeros64(w)
@@ -76,7 +78,7 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 			s0, start := keySpan(i)
 			pi := &q
 			if i != ahead {
-				p.setAt(keys, s0, start)
+				p.setHashed(keys, s0, start, hs[i])
 				pi = &p
 			}
 			exact, stem := t.children(0, keys[s0:start], pi)
@@ -120,7 +122,7 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 						continue // a leaf: no phrase goes on
 					}
 					if !hashed {
-						q.setAt(keys, ks, ke)
+						q.setHashed(keys, ks, ke, hs[j])
 						hashed, ahead = true, j
 					}
 					exact, stem := t.children(n, keys[ks:ke], &q)
@@ -170,10 +172,10 @@ func isHyphen(key []byte) bool {
 
 // candidates returns in dst (reused) a bit set of the tokens that may start a match: those
 // whose key passes the root bits of the edge table's filter (without expansion, where a
-// token's stem may start a match, those of a kind that starts some term). The loop has no
-// data-dependent branch for keys of up to maxWords bytes, so most tokens cost a few loads
-// and multiplications.
-func (l *Lexicon) candidates(dst []uint64, toks []hindi.Token, keys []byte, ends []int32) []uint64 {
+// token's stem may start a match, those of a kind that starts some term). The filter bit is
+// the top of the key's hash, which the Doc holds (hashes), so the loop has no data-dependent
+// branch and most tokens cost a shift and a load.
+func (l *Lexicon) candidates(dst []uint64, toks []hindi.Token, hashes []uint64) []uint64 {
 	nw := (len(toks) + 63) >> 6
 	if cap(dst) < nw {
 		dst = make([]uint64, nw)
@@ -188,27 +190,14 @@ func (l *Lexicon) candidates(dst []uint64, toks []hindi.Token, keys []byte, ends
 		}
 		return dst
 	}
-	var (
-		p    keyPrint
-		word uint64 // the bits of the current 64 tokens, kept in a register
-	)
-	s := 0
+	var word uint64 // the bits of the current 64 tokens, kept in a register
 	filter := t.filter
-	for i, e32 := range ends[:len(toks)] {
-		e := int(e32)
-		var f uint64
-		if s+8 <= len(keys) && e >= 8 {
-			w0, w2 := edgeWordsAt(keys, s, e)
-			f = rootBit(w0, w2, e-s)
-		} else {
-			p.setAt(keys, s, e)
-			f = p.f
-		}
+	for i, h := range hashes[:len(toks)] {
+		f := rootBit(h)
 		word |= (filter[f>>6] >> (f & 63) & 1) << (i & 63)
 		if i&63 == 63 {
 			dst[i>>6], word = word, 0
 		}
-		s = e
 	}
 	if len(toks)&63 != 0 {
 		dst[len(toks)>>6] = word

@@ -79,3 +79,12 @@ func ExampleDoc_SentenceSpan() {
 	// बारिश हुई है.
 	// अब धूप है।
 }
+
+func ExampleDoc_KeyHashes() {
+	var a hindi.Analyzer
+	var d hindi.Doc
+	a.Analyze(&d, "सरकार ने कहा")
+	hs := d.KeyHashes()
+	fmt.Println(len(hs) == len(d.Tokens), hs[0] == hindi.HashKey([]byte(hindi.Key("सरकार"))))
+	// Output: true true
+}

@@ -19,9 +19,10 @@ type Doc struct {
 	Text   string  // the text as given to Analyze, unchanged
 	Tokens []Token // in text order, not overlapping
 
-	keys   []byte  // the keys of all tokens, back to back
-	keyEnd []int32 // keyEnd[i] is the end of token i's key in keys
-	sents  []int32 // sents[s] is the index of the first token of sentence s
+	keys   []byte   // the keys of all tokens, back to back
+	keyEnd []int32  // keyEnd[i] is the end of token i's key in keys
+	hashes []uint64 // hashes[i] is HashKey of token i's key
+	sents  []int32  // sents[s] is the index of the first token of sentence s
 }
 
 // Surface returns token i exactly as it appears in the text.
@@ -43,6 +44,12 @@ func (d *Doc) Key(i int) []byte {
 // across key boundaries. Both slices alias the Doc's buffers: they are valid until the next
 // Analyze and must not be modified.
 func (d *Doc) Keys() (keys []byte, ends []int32) { return d.keys, d.keyEnd }
+
+// KeyHashes returns for each token the [HashKey] of its key, computed once by Analyze while
+// the key was written, so that consumers that look keys up in hash tables need not hash them
+// again. The slice aliases the Doc's buffer: it is valid until the next Analyze and must not
+// be modified.
+func (d *Doc) KeyHashes() []uint64 { return d.hashes }
 
 // Sentences returns the number of sentences.
 func (d *Doc) Sentences() int { return len(d.sents) }
@@ -91,6 +98,7 @@ func (a *Analyzer) Analyze(d *Doc, text string) {
 	d.Tokens = d.Tokens[:0]
 	d.keys = d.keys[:0]
 	d.keyEnd = d.keyEnd[:0]
+	d.hashes = d.hashes[:0]
 	d.sents = d.sents[:0]
 	var st splitState
 	n := len(text)
@@ -134,8 +142,10 @@ func (a *Analyzer) Analyze(d *Doc, text string) {
 		a.split(d, &st, text, i, end, kind, nl, i > gapStart)
 		st.prevAbbrev = abbr
 		d.Tokens = append(d.Tokens, Token{Start: i, End: end, Kind: kind, Sentence: len(d.sents) - 1})
+		ks := len(d.keys)
 		d.keys = AppendKey(d.keys, text[i:end])
 		d.keyEnd = append(d.keyEnd, int32(len(d.keys)))
+		d.hashes = append(d.hashes, HashKey(d.keys[ks:]))
 		i = end
 	}
 }

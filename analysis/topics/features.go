@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -162,8 +161,9 @@ func isStopKey(key []byte) bool {
 // from one document to the next.
 type counter struct {
 	d      *hindi.Doc
-	keys   []byte  // d's keys, back to back
-	ends   []int32 // d's key ends
+	keys   []byte   // d's keys, back to back
+	ends   []int32  // d's key ends
+	hashes []uint64 // d's key hashes
 	wslots []uint64
 	words  []word
 	fslots []uint64
@@ -266,6 +266,7 @@ func (sc *stemCache) grow() {
 func (c *counter) reset(d *hindi.Doc, bigrams bool) {
 	c.d = d
 	c.keys, c.ends = d.Keys()
+	c.hashes = d.KeyHashes()
 	words := len(d.Tokens) // at most one distinct word per token
 	feats := words
 	if bigrams {
@@ -318,33 +319,9 @@ type sortKey struct {
 	feat   int32
 }
 
-// hashKey is a fast hash of the key bytes, eight at a time (a multiply-and-fold mix as in
-// wyhash). It is deterministic, the same on every platform.
-func hashKey(b []byte) uint64 {
-	const (
-		k0 = 0xa0761d6478bd642f
-		k1 = 0xe7037ed1a0b428db
-	)
-	h := uint64(len(b)) ^ k0
-	for len(b) >= 8 {
-		h = mix(h^binary.LittleEndian.Uint64(b), k1)
-		b = b[8:]
-	}
-	var v uint64
-	switch n := len(b); {
-	case n >= 4:
-		v = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
-	case n > 0:
-		v = uint64(b[0]) | uint64(b[n>>1])<<8 | uint64(b[n-1])<<16
-	}
-	return mix(h^v^k1, k0^uint64(len(b)))
-}
-
-// mix multiplies x by k into 128 bits and folds the halves.
-func mix(x, k uint64) uint64 {
-	hi, lo := bits.Mul64(x, k)
-	return hi ^ lo
-}
+// hashKey is the text layer's key hash, hindi.HashKey: the hash the Doc reports for each
+// token's key, so that a word's hash is read rather than computed again.
+func hashKey(b []byte) uint64 { return hindi.HashKey(b) }
 
 // word returns the feature of token i's matching key, or −1 when the key is not a feature.
 func (c *counter) word(i int) int {
@@ -354,7 +331,7 @@ func (c *counter) word(i int) int {
 	}
 	end := c.ends[i]
 	key := c.keys[start:end:end]
-	h := hashKey(key)
+	h := c.hashes[i] // hashKey(key), computed by Analyze
 	tag := h &^ 0xFFFFFFFF
 	mask := uint64(len(c.wslots) - 1)
 	j := h & mask
