@@ -176,6 +176,16 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		Stages:        stages.times,
 		Extra:         topicExtra(fit),
 	}
+	// The topic model is written beside its final path first, and moved into place only once
+	// the reports are committed, so that the model never runs ahead of the reports.
+	var modelTmp string
+	if fit != nil && opts.TopicModel != "" {
+		modelTmp = opts.TopicModel + ".tmp-" + runID
+		if err := fit.Model.Save(modelTmp); err != nil {
+			return nil, fmt.Errorf("saving topic model: %w", err)
+		}
+		defer os.Remove(modelTmp) // a no-op once it has been renamed
+	}
 	man.End = opts.Now().UTC()
 	if err := out.Commit(man); err != nil {
 		return nil, fmt.Errorf("committing reports: %w", err)
@@ -184,10 +194,9 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	sum.Reports = out.RowCounts()
 	sum.Duration = opts.Now().Sub(start)
 	sum.Inputs = rd.Stats()
-
-	if fit != nil && opts.TopicModel != "" {
-		if err := fit.Model.Save(opts.TopicModel); err != nil {
-			return sum, fmt.Errorf("saving topic model: %w", err)
+	if modelTmp != "" {
+		if err := os.Rename(modelTmp, opts.TopicModel); err != nil {
+			return sum, fmt.Errorf("saving topic model (the reports are written): %w", err)
 		}
 	}
 	total := sum.Articles + sum.Rejects

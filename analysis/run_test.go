@@ -362,3 +362,30 @@ func TestMergeTerms(t *testing.T) {
 		t.Errorf("mergeTerms(nil, title) = %v", got)
 	}
 }
+
+// TestRunModelSaveFailureKeepsReports: when the topic model cannot be written, the run fails
+// before the reports are replaced, and no temporary model is left behind.
+func TestRunModelSaveFailureKeepsReports(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	quietRun(t, Options{Out: out, Workers: 1})
+	before, err := os.ReadFile(filepath.Join(out, "articles.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocker := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(context.Background(), Options{Out: out, Workers: 1, TopicModel: filepath.Join(blocker, "topics.json")})
+	if err == nil {
+		t.Fatal("Run with an unwritable topic model: no error")
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "articles.parquet"))
+	if !bytes.Equal(before, after) {
+		t.Error("the reports were replaced by a run that failed to save its topic model")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*.tmp-*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
