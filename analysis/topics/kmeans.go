@@ -56,20 +56,23 @@ func (s *sphere) parallel(n int, fn func(w, lo, hi int)) {
 }
 
 // transpose returns the centroids term-major (cols × k), so that one non-zero of a document
-// meets the k centroid weights of its term in one contiguous run.
-func transpose(cent *mat.Dense, dst []float64) []float64 {
+// meets the k centroid weights of its term in one contiguous run. The workers of s take
+// contiguous ranges of blocks.
+func (s *sphere) transpose(cent *mat.Dense, dst []float64) []float64 {
 	k, cols := cent.Dims()
 	dst = slices.Grow(dst[:0], k*cols)[:k*cols]
 	const block = 512 // terms per block: the block of dst stays in cache while k rows fill it
-	for t0 := 0; t0 < cols; t0 += block {
-		t1 := min(t0+block, cols)
-		for c := 0; c < k; c++ {
-			row := cent.RawRowView(c)[t0:t1]
-			for j, v := range row {
-				dst[(t0+j)*k+c] = v
+	s.parallel((cols+block-1)/block, func(_, lo, hi int) {
+		for t0 := lo * block; t0 < min(hi*block, cols); t0 += block {
+			t1 := min(t0+block, cols)
+			for c := 0; c < k; c++ {
+				row := cent.RawRowView(c)[t0:t1]
+				for j, v := range row {
+					dst[(t0+j)*k+c] = v
+				}
 			}
 		}
-	}
+	})
 	return dst
 }
 
@@ -115,17 +118,27 @@ func (s *sphere) assign(c *clustering, centT []float64) int {
 // one row.
 func (s *sphere) update(c *clustering) {
 	k, _ := c.cent.Dims()
-	c.cent.Zero()
 	size := make([]int, k)
-	for p, r := range c.rows {
-		a := c.assign[p]
+	for _, a := range c.assign {
 		size[a]++
-		row := c.cent.RawRowView(a)
-		idx, val := s.x.row(r)
-		for j, t := range idx {
-			row[t] += val[j]
-		}
 	}
+	// parallel over centroids: each sums its own rows in row order, as a serial loop would
+	s.parallel(k, func(_, lo, hi int) {
+		for a := lo; a < hi; a++ {
+			clear(c.cent.RawRowView(a))
+		}
+		for p, r := range c.rows {
+			a := c.assign[p]
+			if a < lo || a >= hi {
+				continue
+			}
+			row := c.cent.RawRowView(a)
+			idx, val := s.x.row(r)
+			for j, t := range idx {
+				row[t] += val[j]
+			}
+		}
+	})
 	var order []int
 	for a := 0; a < k; a++ {
 		if size[a] > 0 {
@@ -161,12 +174,14 @@ func (s *sphere) update(c *clustering) {
 			break
 		}
 	}
-	for a := 0; a < k; a++ {
-		row := c.cent.RawRowView(a)
-		if n := floats.Norm(row, 2); n > 0 {
-			floats.Scale(1/n, row)
+	s.parallel(k, func(_, lo, hi int) {
+		for a := lo; a < hi; a++ {
+			row := c.cent.RawRowView(a)
+			if n := floats.Norm(row, 2); n > 0 {
+				floats.Scale(1/n, row)
+			}
 		}
-	}
+	})
 }
 
 // lloyd alternates assignment and update from the centroids in c until fewer than
@@ -192,7 +207,7 @@ func (s *sphere) lloyd(ctx context.Context, c *clustering, maxIter int, stop flo
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		centT = transpose(c.cent, centT)
+		centT = s.transpose(c.cent, centT)
 		var changed int
 		if it == 0 {
 			changed = s.assignBounds(c, centT, upper)
@@ -414,8 +429,9 @@ func (s *sphere) seed(ctx context.Context, c *clustering, rng *rand.Rand) error 
 
 // fitK runs restarts of seeded spherical k-means over rows and keeps the run with the highest
 // objective (ties: the earliest restart). Restart r draws from PCG(seed, r+stream). With
-// anneal, soft vMF iterations (see anneal) run between seeding and Lloyd.
-func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint64, restarts, maxIter int, stop float64, anneal bool) (*clustering, error) {
+// annealIters > 0, soft vMF iterations (see anneal, annealIters per step of annealSchedule)
+// run between seeding and Lloyd.
+func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint64, restarts, maxIter int, stop float64, annealIters int) (*clustering, error) {
 	var best *clustering
 	for r := 0; r < max(restarts, 1); r++ {
 		rng := rand.New(rand.NewPCG(seed, stream+uint64(r)))
@@ -423,7 +439,7 @@ func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint6
 		if err := s.seed(ctx, c, rng); err != nil {
 			return nil, err
 		}
-		if anneal {
+		if annealIters > 0 {
 			if err := s.anneal(ctx, c, annealSchedule, annealIters); err != nil {
 				return nil, err
 			}
@@ -473,7 +489,7 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 	n := len(c.rows)
 	// κ is relative to the mean similarity of the documents to their closest seed, so the
 	// schedule means the same for headlines (similarities near 0.06) and long articles.
-	s.assign(c, transpose(c.cent, nil))
+	s.assign(c, s.transpose(c.cent, nil))
 	mean := c.obj / float64(max(n, 1))
 	if mean <= 0 {
 		return nil
@@ -490,7 +506,7 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			centT = transpose(c.cent, centT)
+			centT = s.transpose(c.cent, centT)
 			s.parallel(n, func(_, lo, hi int) {
 				for p := lo; p < hi; p++ {
 					acc := w[p*k : p*k+k]

@@ -14,7 +14,7 @@ func (s *sphere) fullLloyd(c *clustering, maxIter int, stop float64) {
 		c.assign[i] = -1
 	}
 	for it := 0; ; it++ {
-		changed := s.assign(c, transpose(c.cent, nil))
+		changed := s.assign(c, s.transpose(c.cent, nil))
 		c.iters = it + 1
 		if it > 0 && float64(changed) <= stop*float64(len(c.rows)) || it+1 >= maxIter {
 			return

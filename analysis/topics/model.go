@@ -100,7 +100,7 @@ func (st *state) model(v *vocabulary, o Options, res *Result) *Model {
 			}
 		}
 		if len(cols) > maxCentroidTerms {
-			slices.SortStableFunc(cols, func(x, y int) int {
+			slices.SortFunc(cols, func(x, y int) int { // a total order: columns are distinct
 				switch {
 				case row[x] > row[y]:
 					return -1
