@@ -31,8 +31,9 @@ type Options struct {
 	Workers int
 	// Restarts is the number of seeded k-means runs; the one with the highest objective (sum
 	// of cosine similarities to the centroids) is kept. Default 10; when the runs are on a
-	// sample (see SampleSize), as many as pass over about 450,000 non-zeros in all, from 3 to
-	// 10 (3 for 2,000 news articles).
+	// sample (see SampleSize) or on long documents (20 non-zeros or more on average, not
+	// headlines), as many as pass over about 450,000 non-zeros in all, from 3 to 10 (3 for
+	// 2,000 news articles).
 	Restarts int
 	// NoAnneal skips the soft (von Mises–Fisher EM) iterations with growing concentration
 	// that run between k-means++ seeding and Lloyd's hard iterations.
@@ -320,19 +321,7 @@ func fitFresh(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []
 	}
 	k = min(k, len(rows))
 	res.K = k
-	restarts, stop, iters := o.Restarts, 1e-3, annealIters
-	if len(sm) < len(rows) {
-		iters = sampleAnnealIters
-		// the best restart is refined on all documents: its Lloyd iterations on the sample
-		// need not converge as tightly, and fewer restarts suffice for a large sample
-		stop = sampleStop
-		if restarts <= 0 {
-			restarts = sampleRestarts(s.x, sm)
-		}
-	}
-	if restarts <= 0 {
-		restarts = defaultRestarts
-	}
+	restarts, stop, iters := restartPlan(s.x, rows, sm, o.Restarts)
 	best, err := s.fitK(ctx, sm, k, o.Seed, 0, restarts, o.MaxIter, stop, o.annealIters(iters))
 	if err != nil {
 		return nil, err
@@ -416,6 +405,48 @@ func sampleRestarts(x *csr, rows []int) int {
 		nnz += x.ptr[r+1] - x.ptr[r]
 	}
 	return min(defaultRestarts, max(minRestarts, restartNonZeros/max(nnz, 1)))
+}
+
+// longDocNonZeros: when the documents have at least this many non-zeros on average and are
+// too few to sample, restarts follow the budget of restartNonZeros and anneal with
+// sampleAnnealIters, as on a sample. Headlines (4–10 non-zeros) keep defaultRestarts and
+// annealIters; news articles have about 70. On 1,474 real news articles (k = 20, seeds 1–5)
+// four restarts with one soft iteration per step raised the objective from 0.2932 to 0.3098
+// and took a fifth of the time of ten restarts with three.
+const longDocNonZeros = 20
+
+// restartPlan returns the restarts (requested, or 0 for the default), the Lloyd stop share and
+// the annealing iterations per step for restarts on sm, a sample of rows or all of them.
+func restartPlan(x *csr, rows, sm []int, requested int) (restarts int, stop float64, iters int) {
+	restarts, stop, iters = requested, 1e-3, annealIters
+	switch {
+	case len(sm) < len(rows):
+		// the best restart is refined on all documents: its Lloyd iterations on the sample
+		// need not converge as tightly, and fewer restarts suffice for a large sample
+		stop, iters = sampleStop, sampleAnnealIters
+		if restarts <= 0 {
+			restarts = sampleRestarts(x, sm)
+		}
+	case meanNonZeros(x, rows) >= longDocNonZeros:
+		// long documents, all of them: the budget of non-zeros and light annealing
+		iters = sampleAnnealIters
+		if restarts <= 0 {
+			restarts = sampleRestarts(x, sm)
+		}
+	}
+	if restarts <= 0 {
+		restarts = defaultRestarts
+	}
+	return restarts, stop, iters
+}
+
+// meanNonZeros returns the mean number of non-zeros of the rows.
+func meanNonZeros(x *csr, rows []int) float64 {
+	nnz := 0
+	for _, r := range rows {
+		nnz += x.ptr[r+1] - x.ptr[r]
+	}
+	return float64(nnz) / float64(max(len(rows), 1))
 }
 
 // maxRefineIter bounds the Lloyd iterations on all documents after the restarts on a sample.

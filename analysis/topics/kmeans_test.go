@@ -84,3 +84,37 @@ func TestSampleRestarts(t *testing.T) {
 		}
 	}
 }
+
+func TestRestartPlan(t *testing.T) {
+	tests := []struct {
+		name            string
+		rows, nnz       int // documents, non-zeros per document
+		sample          int // rows the restarts run on
+		requested       int
+		wantRestarts    int
+		wantStop        float64
+		wantAnnealIters int
+	}{
+		{"headlines, all", 4000, 9, 4000, 0, defaultRestarts, 1e-3, annealIters},
+		{"headlines, all, requested", 4000, 9, 4000, 5, 5, 1e-3, annealIters},
+		{"short texts, all", 5000, longDocNonZeros - 1, 5000, 0, defaultRestarts, 1e-3, annealIters},
+		{"news articles, all", 1474, 72, 1474, 0, 4, 1e-3, sampleAnnealIters},
+		{"news articles, all, requested", 1474, 72, 1474, 10, 10, 1e-3, sampleAnnealIters},
+		{"few long documents", 300, 72, 300, 0, defaultRestarts, 1e-3, sampleAnnealIters},
+		{"news articles, sample", 15000, 72, 2000, 0, 3, sampleStop, sampleAnnealIters},
+		{"headlines, sample", 40000, 6, 25000, 0, 3, sampleStop, sampleAnnealIters},
+	}
+	for _, tt := range tests {
+		x := &csr{ptr: make([]int, tt.rows+1)}
+		rows := make([]int, tt.rows)
+		for i := range rows {
+			rows[i] = i
+			x.ptr[i+1] = x.ptr[i] + tt.nnz
+		}
+		restarts, stop, iters := restartPlan(x, rows, rows[:tt.sample], tt.requested)
+		if restarts != tt.wantRestarts || stop != tt.wantStop || iters != tt.wantAnnealIters {
+			t.Errorf("%s: restartPlan = %d, %g, %d; want %d, %g, %d", tt.name, restarts, stop, iters,
+				tt.wantRestarts, tt.wantStop, tt.wantAnnealIters)
+		}
+	}
+}

@@ -245,17 +245,27 @@ func TestFitSeparatesStories(t *testing.T) {
 
 func TestFitDeterministicAcrossWorkers(t *testing.T) {
 	b, _ := synthetic(3000, 4000, 8, 60, 7)
+	x := tfidf(b, buildVocabulary(b, nil, 2, 0.5))
+	all := make([]int, b.Len())
+	for i := range all {
+		all[i] = i
+	}
+	if m, n := meanNonZeros(x, all), sampleSize(x, all, 20000); m < longDocNonZeros || n < len(all) {
+		t.Fatalf("fixture: %.1f non-zeros per document, sample of %d: want the long-document plan on all %d", m, n, len(all))
+	}
 	var prev *Result
-	for _, restarts := range []int{3, 0} { // 0: the default number of restarts on a sample
+	// restarts 0: the default number of restarts, on a sample of 1,500 documents or (sample size
+	// 0: the default) on all documents, which are long enough for restartPlan's long-document plan
+	for _, cfg := range []struct{ restarts, sample int }{{3, 1500}, {0, 1500}, {0, 0}} {
 		prev = nil
 		for _, w := range []int{1, 2, 4, 7} {
-			res, err := b.Fit(context.Background(), Options{K: 8, Seed: 42, Workers: w, Restarts: restarts, SampleSize: 1500})
+			res, err := b.Fit(context.Background(), Options{K: 8, Seed: 42, Workers: w, Restarts: cfg.restarts, SampleSize: cfg.sample})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if prev != nil {
 				if !reflect.DeepEqual(prev.Assign, res.Assign) || !reflect.DeepEqual(prev.Topics, res.Topics) || !reflect.DeepEqual(prev.Model, res.Model) {
-					t.Fatalf("restarts %d: workers %d gives a different result from workers 1", restarts, w)
+					t.Fatalf("%+v: workers %d gives a different result from workers 1", cfg, w)
 				}
 			}
 			prev = res
