@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/drishti-news/drishti/internal/shareddata"
+
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
 
@@ -13,13 +15,8 @@ import (
 // fixture sentences), analysed.
 func benchDoc(b *testing.B) *hindi.Doc {
 	var sb strings.Builder
-	if dir, err := os.Getwd(); err == nil {
-		for ; ; dir = filepath.Dir(dir) {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil || filepath.Dir(dir) == dir {
-				break
-			}
-		}
-		files, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "data", "news", "covid2020", "*", "*", "*.txt"))
+	if data, ok := shareddata.Lookup(); ok {
+		files, _ := filepath.Glob(filepath.Join(data, "news", "covid2020", "*", "*", "*.txt"))
 		for _, f := range files {
 			if sb.Len() >= 1<<20 {
 				break

@@ -6,31 +6,12 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/drishti-news/drishti/internal/shareddata"
 )
 
 // sharedData returns ../shared/data relative to the module root, or skips tb.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		tb.Skipf("shared data not found at %s (it is not part of the repository)", data)
-	}
-	return data
-}
+func sharedData(tb testing.TB) string { return shareddata.Dir(tb) }
 
 // newsText returns up to limit bytes of the 2020 newspaper corpus in ../shared/data.
 func newsText(tb testing.TB, limit int) string {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/drishti-news/drishti/internal/shareddata"
+
 	"github.com/drishti-news/drishti/analysis/hindi"
 	"github.com/drishti-news/drishti/lexicon"
 )
@@ -34,27 +36,7 @@ func benchText(b *testing.B) string {
 }
 
 // sharedDataDir returns ../shared/data relative to the module root, or "".
-func sharedDataDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		return ""
-	}
-	return data
-}
+func sharedDataDir() string { d, _ := shareddata.Lookup(); return d }
 
 // benchScorer uses the lexicon files listed in $DRISHTI_BENCH_LEXICON (separated by
 // commas), else the default lexicon when it is built in, else the test lexicon.

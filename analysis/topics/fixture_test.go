@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/drishti-news/drishti/internal/shareddata"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
@@ -133,28 +133,7 @@ func synthKey(id int) string {
 	return sb.String() + "ा"
 }
 
-// sharedData returns the path of ../shared/data above the module root, or skips the test.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real data %s absent (the shared data folder is not next to the repository): %v", p, err)
-	}
-	return p
-}
+// sharedData returns the path of rel in ../shared/data beside the module root, or skips.
+func sharedData(t testing.TB, rel string) string { return shareddata.Path(t, rel) }
 
 func approx(a, b, eps float64) bool { return math.Abs(a-b) <= eps }

@@ -10,12 +10,12 @@ import (
 	"testing"
 )
 
-// Dir returns the module root's ../shared/data, or skips tb when it is absent.
-func Dir(tb testing.TB) string {
-	tb.Helper()
+// Lookup returns the module root's ../shared/data and true, or "" and false when it is absent
+// (for benchmarks that fall back to fixtures instead of skipping).
+func Lookup() (string, bool) {
 	dir, err := os.Getwd()
 	if err != nil {
-		tb.Fatal(err)
+		return "", false
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -23,13 +23,23 @@ func Dir(tb testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			tb.Skip("no go.mod above the test directory, so no ../shared/data beside it")
+			return "", false
 		}
 		dir = parent
 	}
 	data := filepath.Join(dir, "..", "shared", "data")
 	if _, err := os.Stat(data); err != nil {
-		tb.Skipf("real data not present at %s (../shared/data beside the module root, not part of the repository)", data)
+		return "", false
+	}
+	return data, true
+}
+
+// Dir returns the module root's ../shared/data, or skips tb when it is absent.
+func Dir(tb testing.TB) string {
+	tb.Helper()
+	data, ok := Lookup()
+	if !ok {
+		tb.Skip("real data not present at ../shared/data beside the module root (not part of the repository)")
 	}
 	return data
 }
