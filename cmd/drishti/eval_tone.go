@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/drishti-news/drishti/analysis/tone"
+	"github.com/drishti-news/drishti/internal/shareddata"
+	"github.com/drishti-news/drishti/internal/textref"
 )
 
 const evalToneUsage = `Usage: drishti eval tone [flags] FILE.tsv
@@ -15,6 +20,11 @@ Scores each row of a labelled TSV file (header: id, text, one 0/1 column per cat
 as threat, alliance, war, and tone -1/0/1; "?" skips a label) as one article and prints
 precision, recall and F1 per category (present = score above 0), macro F1 and the sign
 agreement of tone with the tone label.
+
+FILE.tsv may also be a reference file that labels sentences of a corpus without copying
+them (columns id, path, offset, length, fnv32a and the labels; see internal/textref), such
+as the project's held-out sets in analysis/tone/testdata/heldout-*.tsv: the texts are read
+from the --data folder.
 
 Flags:
 `
@@ -25,6 +35,7 @@ func runEvalTone(ctx context.Context, e env) error {
 	fs.SetOutput(e.stderr)
 	var lf lexiconFlags
 	lf.addFlags(fs)
+	data := fs.String("data", "", "`DIR` the paths of a reference file are relative to (default: ../shared/data beside the module root)")
 	misses := fs.String("misses", "", "also print the wrong predictions of `CATEGORY` (\"all\" for every category, \"tone\" for the tone label)")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), evalToneUsage); fs.PrintDefaults() }
 	if err := parseFlags(fs, e.args); err != nil {
@@ -42,7 +53,11 @@ func runEvalTone(ctx context.Context, e env) error {
 		return usageError{fmt.Errorf("eval tone: %w", err)}
 	}
 	defer f.Close()
-	ev, err := tone.NewScorer(lex, tone.Options{}).Evaluate(f, fs.Arg(0))
+	in, err := resolveReference(f, fs.Arg(0), *data)
+	if err != nil {
+		return err
+	}
+	ev, err := tone.NewScorer(lex, tone.Options{}).Evaluate(in, fs.Arg(0))
 	if err != nil {
 		return fmt.Errorf("eval tone: %w", err)
 	}
@@ -57,4 +72,40 @@ func runEvalTone(ctx context.Context, e env) error {
 		fmt.Fprintln(e.stdout)
 	}
 	return ev.WriteText(e.stdout)
+}
+
+// resolveReference returns the labelled rows of r: r itself, or, when its header describes a
+// reference file, the texts it points to read from dataDir.
+func resolveReference(r io.Reader, name, dataDir string) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(64 << 10) // the file's start: a short file returns what there is
+	var header []byte
+	for len(head) > 0 {
+		line := head
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			line, head = head[:i], head[i+1:]
+		} else {
+			head = nil
+		}
+		// Comment lines may open a reference file; the first other line is the header.
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			header = line
+			break
+		}
+	}
+	if !textref.IsReference(string(header)) {
+		return br, nil
+	}
+	if dataDir == "" {
+		d, ok := shareddata.Lookup()
+		if !ok {
+			return nil, usagef("eval tone: %s references corpus texts; give the corpus folder with --data", name)
+		}
+		dataDir = d
+	}
+	var buf bytes.Buffer
+	if err := textref.Resolve(&buf, br, name, dataDir); err != nil {
+		return nil, fmt.Errorf("eval tone: %w", err)
+	}
+	return &buf, nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,5 +83,37 @@ func TestEvalToneCmd(t *testing.T) {
 	}
 	if _, _, code := runCmd(t, "", "eval", "tone"); code != exitUsage {
 		t.Errorf("eval tone without a file: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestEvalToneReference evaluates a reference file: labels that point into a corpus folder
+// (--data) by path, byte offset and length, with the text's FNV-1a hash.
+func TestEvalToneReference(t *testing.T) {
+	lex := filepath.Join("..", "..", "lexicon", "testdata", "mini.tsv")
+	dir := t.TempDir()
+	corpus := "सीमा पर युद्ध । रक्षा समझौता हुआ ।"
+	os.WriteFile(filepath.Join(dir, "news.txt"), []byte(corpus), 0o644)
+	ref := "# labels of news.txt\nid\tpath\toffset\tlength\tfnv32a\twar\talliance\n"
+	for i, s := range []string{"सीमा पर युद्ध", "रक्षा समझौता हुआ"} {
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		ref += fmt.Sprintf("s%d\tnews.txt\t%d\t%d\t%08x\t%d\t%d\n", i+1, strings.Index(corpus, s), len(s), h.Sum32(), 1-i, i)
+	}
+	refFile := filepath.Join(dir, "ref.tsv")
+	os.WriteFile(refFile, []byte(ref), 0o644)
+	out, errOut, code := runCmd(t, "", "eval", "tone", "--no-default-lexicon", "--lexicon", lex, "--data", dir, refFile)
+	if code != exitOK {
+		t.Fatalf("eval tone: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"rows: 2", "war              1.000     1.000     1.000", "alliance         1.000     1.000     1.000"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval tone output lacks %q:\n%s", want, out)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "news.txt"), []byte(strings.Replace(corpus, "युद्ध", "शांति", 1)), 0o644)
+	var sink bytes.Buffer
+	err := dispatch(context.Background(), env{args: []string{"eval", "tone", "--no-default-lexicon", "--lexicon", lex, "--data", dir, refFile}, stdin: strings.NewReader(""), stdout: &sink, stderr: &sink})
+	if err == nil || !strings.Contains(err.Error(), "ref.tsv:3: corpus text does not match") {
+		t.Errorf("changed corpus: error %v; want a mismatch at ref.tsv:3", err)
 	}
 }
