@@ -25,11 +25,14 @@
 // Most tokens start no match, so Match rejects them cheaply: every edge of the trie is
 // also in one open-addressing table keyed by parent node and token key, with stem edges
 // listed under every inflection of their stem (hindi.Inflections), and a 64 KiB Bloom
-// filter in front. A first pass over the tokens hashes each key a word at a time (reading
-// the Doc's key buffer through hindi.Doc.Keys) and tests one filter bit; only the tokens
-// that pass are looked up and walked. A lexicon too large to expand keeps stem edges under
-// their stems and stems the tokens it looks up. A test checks both layouts against a plain
-// walk of the trie's maps.
+// filter in front. Before any token is read, a pass over the key hashes that the Doc holds
+// (hindi.Doc.KeyHashes) tests the start filters: a 256 KiB filter of the root keys, in two
+// halves (keys that end an entry, keys that only start phrases), and for the latter, which
+// are about one token in four in news (के, की, से, को), a filter of the pairs of such a key
+// and a key that can follow it. Only the tokens that pass are looked up and walked. A
+// lexicon too large to expand keeps stem edges under their stems and stems the tokens it
+// looks up. Tests check every layout against a plain walk of the trie's maps and against a
+// naive comparison of every entry at every token, on random lexicons.
 //
 // A Lexicon is immutable and safe for concurrent use; a Scratch holds the per-goroutine
 // buffers of Match.

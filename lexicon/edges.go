@@ -24,6 +24,7 @@ type edgeTable struct {
 	entries  []edgeEntry
 	keys     []byte // the entries' keys, back to back
 	expanded bool
+	starts   startFilters // of an expanded table: which tokens may start a match
 }
 
 type edgeEntry struct {
@@ -135,6 +136,11 @@ func (t *edgeTable) lookup(n int32, key []byte, p *keyPrint) *edgeEntry {
 	if !t.mayHave(n, p) {
 		return nil
 	}
+	return t.probe(n, key, p)
+}
+
+// probe is lookup without the filter.
+func (t *edgeTable) probe(n int32, key []byte, p *keyPrint) *edgeEntry {
 	h := mix(p.h, n)
 	tag := uint32(h)
 	mask := uint64(len(t.slots) - 1)
@@ -170,6 +176,28 @@ func (t *edgeTable) children(n int32, key []byte, p *keyPrint) (exact, stem int3
 		stem = e.stem
 	}
 	return exact, stem
+}
+
+// childrenAt returns the exact and the stem child of node n for the key keys[s:e], whose
+// hash (hindi.HashKey) is h. The filter is tested with h alone: p, set to the key's
+// fingerprint, is read only for the keys that pass.
+func (t *edgeTable) childrenAt(n int32, keys []byte, s, e int, h uint64, p *keyPrint) (exact, stem int32) {
+	if !t.expanded {
+		p.setHashed(keys, s, e, h)
+		return t.children(n, keys[s:e], p)
+	}
+	f := rootBit(h)
+	if n != 0 {
+		f = mix(h, n) >> (64 - filterBits)
+	}
+	if t.filter[f>>6]&(1<<(f&63)) == 0 {
+		return -1, -1
+	}
+	p.setHashed(keys, s, e, h)
+	if e := t.probe(n, keys[s:e], p); e != nil {
+		return e.exact, e.stem
+	}
+	return -1, -1
 }
 
 // entry returns the entry of (n, key), adding it when absent.
@@ -223,6 +251,7 @@ func (t *edgeTable) grow() {
 // limit entries.
 func newEdgeTable(nodes []node, limit int) edgeTable {
 	if t, ok := buildEdgeTable(nodes, true, limit); ok {
+		t.starts = newStartFilters(&t, nodes, maxRootPairs)
 		return t
 	}
 	t, _ := buildEdgeTable(nodes, false, 0)

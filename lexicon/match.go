@@ -15,13 +15,14 @@ type Match struct {
 // Scratch holds the buffers of Match for one goroutine. The zero value is ready to use;
 // reuse it across documents to avoid allocation.
 type Scratch struct {
-	bestEnd []int32
-	bestEnt []int32
-	covered []int32
-	touched []int32
-	active  []int32
-	next    []int32
-	cand    []uint64 // bit i: token i may start a match (see candidates)
+	bestEnd  []int32
+	bestEnt  []int32
+	covered  []int32
+	touched  []int32
+	active   []int32
+	next     []int32
+	cand     []uint64 // bit i: token i may start a match (see candidates)
+	pairCand []uint64 // bit i: token i's key may only start phrases (see candidates)
 }
 
 // Match appends to dst the matches of l's entries in d and returns the extended slice.
@@ -32,10 +33,13 @@ type Scratch struct {
 // @negator, @intensifier, @diminisher, @contrast).
 //
 // The time is linear in the number of tokens (each start walks at most the depth of the
-// longest phrase), and nothing is allocated per token. Each token costs one bit of a filter;
-// the few that pass are looked up in the lexicon's edge table with the hash of their key that
-// the Doc holds (hindi.Doc.KeyHashes); the table lists the inflections of stem entries, so
-// no token is stemmed.
+// longest phrase), and nothing is allocated per token. Which tokens may start a match is
+// decided from the hashes of their keys that the Doc holds (hindi.Doc.KeyHashes) alone, by
+// the start filters (see startFilters): a token whose key only starts phrases (के, की, से)
+// passes only with the key of the token after it. The few that pass are looked up in the
+// lexicon's edge table, which lists the inflections of stem entries, so no token is
+// stemmed; a phrase walk tests the table's filter with the next token's hash before it
+// reads the token's key.
 func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	if cap(s.bestEnd) < l.nslots {
 		s.bestEnd = make([]int32, l.nslots)
@@ -55,9 +59,7 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	ends = ends[:len(toks)]
 	hs := d.KeyHashes()[:len(toks)] // the hash of each token's key, computed by Analyze
 	var (
-		p       keyPrint // the fingerprint of token i
-		q       keyPrint // the fingerprint of the last token a phrase walk looked up
-		ahead   = -1     // that token: the walk's q is token i's fingerprint when i == ahead
+		p       keyPrint // the fingerprint of the token looked up
 		keySpan = func(j int) (int, int) {
 			if j == 0 {
 				return 0, int(ends[0])
@@ -66,22 +68,17 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 		}
 	)
 	// Most tokens start nothing. A first pass marks the tokens that may start a match (by
-	// the edge table's filter) without a data-dependent branch per token; the second visits
-	// only those, checks their kind and looks them up.
-	s.cand = l.candidates(s.cand, toks, hs)
+	// the start filters, from the key hashes alone); the second visits only those, checks
+	// their kind and looks them up.
+	s.cand = l.candidates(s, toks, hs)
 	for wi, w := range s.cand {
 		for ; w != 0; w &= w - 1 {
 			i := wi<<6 | bits.TrailingZeros64(w)
 			if l.startKinds&(1<<toks[i].Kind) == 0 {
 				continue
 			}
-			s0, start := keySpan(i)
-			pi := &q
-			if i != ahead {
-				p.setHashed(keys, s0, start, hs[i])
-				pi = &p
-			}
-			exact, stem := t.children(0, keys[s0:start], pi)
+			ks, ke := keySpan(i)
+			exact, stem := t.childrenAt(0, keys, ks, ke, hs[i], &p)
 			if exact < 0 && stem < 0 {
 				continue
 			}
@@ -95,8 +92,10 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 			s.touched = s.touched[:0]
 			sent := toks[i].Sentence
 			for j := i; ; {
+				inner := false
 				for _, n := range s.active {
 					in := l.info[n]
+					inner = inner || in.inner
 					for _, te := range l.ends[in.ends0:in.ends1] {
 						slot := te.slot
 						if s.bestEnd[slot] < 0 {
@@ -107,25 +106,25 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 						}
 					}
 				}
+				if !inner {
+					break // leaves: no phrase goes on
+				}
 				j++
-				if j+1 < len(toks) && isHyphen(d.Key(j)) {
+				if j+1 < len(toks) && isHyphenHash(hs[j]) && isHyphen(d.Key(j)) {
 					j++ // a hyphen inside a phrase is optional: संघर्ष-विराम = संघर्ष विराम
 				}
-				if j >= len(toks) || toks[j].Sentence != sent {
+				if j >= len(toks) {
 					break
 				}
+				// The edges are tested before the token's sentence: most tests fail on the
+				// filter, from the hash alone.
 				s.next = s.next[:0]
 				ks, ke := keySpan(j)
-				hashed := false
 				for _, n := range s.active {
 					if !l.info[n].inner {
-						continue // a leaf: no phrase goes on
+						continue
 					}
-					if !hashed {
-						q.setHashed(keys, ks, ke, hs[j])
-						hashed, ahead = true, j
-					}
-					exact, stem := t.children(n, keys[ks:ke], &q)
+					exact, stem := t.childrenAt(n, keys, ks, ke, hs[j], &p)
 					if exact >= 0 {
 						s.next = append(s.next, exact)
 					}
@@ -133,7 +132,7 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 						s.next = append(s.next, stem)
 					}
 				}
-				if len(s.next) == 0 {
+				if len(s.next) == 0 || toks[j].Sentence != sent {
 					break
 				}
 				s.active, s.next = s.next, s.active
@@ -161,6 +160,17 @@ func sortSlots(a []int32) {
 	}
 }
 
+// hyphenHashes are the hashes of the keys that isHyphen accepts.
+var hyphenHashes = [3]uint64{
+	hindi.HashKey([]byte("-")), hindi.HashKey([]byte("\u2010")), hindi.HashKey([]byte("\u2011")),
+}
+
+// isHyphenHash reports whether h is the hash of a hyphen key: a key with the same hash
+// that is not a hyphen is then told apart by isHyphen.
+func isHyphenHash(h uint64) bool {
+	return h == hyphenHashes[0] || h == hyphenHashes[1] || h == hyphenHashes[2]
+}
+
 // isHyphen reports whether a token key is a hyphen, which phrases skip.
 func isHyphen(key []byte) bool {
 	switch string(key) {
@@ -170,17 +180,20 @@ func isHyphen(key []byte) bool {
 	return false
 }
 
-// candidates returns in dst (reused) a bit set of the tokens that may start a match: those
-// whose key passes the root bits of the edge table's filter (without expansion, where a
-// token's stem may start a match, those of a kind that starts some term). The filter bit is
-// the top of the key's hash, which the Doc holds (hashes), so the loop has no data-dependent
-// branch and most tokens cost a shift and a load.
-func (l *Lexicon) candidates(dst []uint64, toks []hindi.Token, hashes []uint64) []uint64 {
+// candidates returns in s.cand a bit set of the tokens that may start a match. Without
+// expansion, where a token's stem may start a match, those are the tokens of a kind that
+// starts some term. Otherwise they are decided by the start filters from the Doc's key
+// hashes alone (hashes): a first pass tests each token's root cells without a
+// data-dependent branch, sorting the tokens into those that may end an entry (looked up)
+// and those that may only start a phrase; a second pass tests the pair filter for the
+// latter, with the next token's hash (and the one after a hyphen).
+func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []uint64 {
 	nw := (len(toks) + 63) >> 6
-	if cap(dst) < nw {
-		dst = make([]uint64, nw)
+	if cap(s.cand) < nw || cap(s.pairCand) < nw {
+		s.cand = make([]uint64, nw)
+		s.pairCand = make([]uint64, nw)
 	}
-	dst = dst[:nw]
+	dst := s.cand[:nw]
 	clear(dst)
 	t := &l.edges
 	kinds := uint64(l.startKinds)
@@ -190,17 +203,59 @@ func (l *Lexicon) candidates(dst []uint64, toks []hindi.Token, hashes []uint64) 
 		}
 		return dst
 	}
-	var word uint64 // the bits of the current 64 tokens, kept in a register
-	filter := t.filter
-	for i, h := range hashes[:len(toks)] {
-		f := rootBit(h)
-		word |= (filter[f>>6] >> (f & 63) & 1) << (i & 63)
-		if i&63 == 63 {
-			dst[i>>6], word = word, 0
+	f := &t.starts
+	hashes = hashes[:len(toks)]
+	pc := s.pairCand[:nw]
+	rootPass(f.cells, hashes, dst, pc[:len(dst)])
+	last := len(hashes) - 1
+	for wi, w := range pc {
+		w &^= dst[wi]
+		var add uint64
+		for ; w != 0; w &= w - 1 {
+			b := bits.TrailingZeros64(w)
+			i := wi<<6 | b
+			if i >= last {
+				break // no next token: no phrase starts here
+			}
+			h1, h2 := hashes[i], hashes[i+1]
+			ok := f.pair(h1, h2)
+			if !ok && isHyphenHash(h2) && i+2 <= last {
+				ok = f.pair(h1, hashes[i+2])
+			}
+			if ok {
+				add |= 1 << b
+			}
 		}
-	}
-	if len(toks)&63 != 0 {
-		dst[len(toks)>>6] = word
+		dst[wi] |= add
 	}
 	return dst
+}
+
+// rootPass sets in ends and pairs the tokens whose hashes (hashes) pass the root filter as
+// keys that end an entry and as keys that only start phrases, 64 tokens at a time.
+func rootPass(cells *[cellWords]uint64, hashes []uint64, ends, pairs []uint64) {
+	for wi := range ends {
+		e, p := rootBlock(cells, hashes[wi<<6:min(wi<<6+64, len(hashes))])
+		ends[wi], pairs[wi] = e, p
+	}
+}
+
+// rootBlock returns the root filter's bits of up to 64 tokens with hashes hb, bit i for
+// token i. It has no branch and no shift by a variable amount: each token's bits enter at
+// the top of two words that shift right by one. It is not inlined so that its loop keeps
+// its state in registers.
+//
+//go:noinline
+func rootBlock(cells *[cellWords]uint64, hb []uint64) (e, p uint64) {
+	for _, h := range hb {
+		w, m := cellBits(h)
+		x := cells[w]
+		// (x&m)^m is below 2^32, and 0 (so that 0-1 has bit 63) only when x has m's bits.
+		e = e>>1 | ((x&m)^m-1)>>63<<63
+		p = p>>1 | ((x>>32&m)^m-1)>>63<<63
+	}
+	if n := uint(len(hb)); n < 64 {
+		e, p = e>>(64-n), p>>(64-n)
+	}
+	return e, p
 }

@@ -10,10 +10,9 @@ const (
 	wordPostposition      = 1 << iota // not counted in the word windows
 	wordConjunction                   // ends a clause
 	wordAmbiguousContrast             // a contrast word only at the start of a clause
-	wordKnown                         // memo bit: the token's class has been looked up
 )
 
-// wordClass returns the class of a key among the grammar words the rules know:
+// grammarWords lists the grammar words the rules know, with their classes:
 //
 //   - postpositions are not counted in the word windows of negation and intensity: "हमले
 //     की योजना नहीं" has the negator two words after हमले, not three;
@@ -21,88 +20,69 @@ const (
 //   - "पर" (on / but) is a contrast word only at the start of a clause (after punctuation
 //     or at the start of the sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत
 //     पर हमला" is not.
-//
-// Keys of up to 7 bytes (one or two Devanagari code points: most grammar words, and the
-// commonest tokens) are looked up in a small table by their bytes packed into one word;
-// longer keys go through a switch on string(key), which neither allocates nor hashes.
-func wordClass(key []byte) uint8 {
-	if len(key) <= 7 {
-		return shortWordClasses.lookup(key)
-	}
-	switch string(key) {
-	case "में", "लिए", "द्वारा":
-		return wordPostposition
-	case "तथा", "एवं", "अथवा", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः", "फिर", "यदि", "अगर", "वरना":
-		return wordConjunction
-	}
-	return 0
-}
-
-// grammarWords lists the grammar words of up to 7 bytes with their classes (the longer
-// ones are in wordClass's switch).
 var grammarWords = []struct {
 	word  string
 	class uint8
 }{
 	{"का", wordPostposition}, {"की", wordPostposition}, {"के", wordPostposition},
-	{"से", wordPostposition}, {"को", wordPostposition}, {"ने", wordPostposition},
-	{"तक", wordPostposition}, {"पर", wordPostposition | wordAmbiguousContrast},
-	{"और", wordConjunction}, {"व", wordConjunction}, {"या", wordConjunction},
-	{"कि", wordConjunction}, {"जब", wordConjunction}, {"तब", wordConjunction},
-	{"तो", wordConjunction},
+	{"में", wordPostposition}, {"से", wordPostposition}, {"को", wordPostposition},
+	{"ने", wordPostposition}, {"तक", wordPostposition}, {"लिए", wordPostposition},
+	{"द्वारा", wordPostposition}, {"पर", wordPostposition | wordAmbiguousContrast},
+	{"और", wordConjunction}, {"तथा", wordConjunction}, {"एवं", wordConjunction},
+	{"व", wordConjunction}, {"या", wordConjunction}, {"अथवा", wordConjunction},
+	{"कि", wordConjunction}, {"क्योंकि", wordConjunction}, {"जबकि", wordConjunction},
+	{"ताकि", wordConjunction}, {"इसलिए", wordConjunction}, {"अतः", wordConjunction},
+	{"फिर", wordConjunction}, {"जब", wordConjunction}, {"तब", wordConjunction},
+	{"यदि", wordConjunction}, {"अगर", wordConjunction}, {"तो", wordConjunction},
+	{"वरना", wordConjunction},
 }
 
-// shortTable is an open-addressing table of keys of up to 7 bytes, packed with their
-// length into one word (see pack).
-type shortTable [64]struct {
-	key   uint64 // 0: empty
+// grammarTable holds grammarWords by the hash of their keys (hindi.HashKey, the hash a Doc
+// holds for each token), so that a token's class costs one probe with the hash its Doc
+// holds; its key is read only when the hash is a grammar word's, to confirm it.
+type grammarTable [64]struct {
+	h     uint64
+	word  string // "": empty
 	class uint8
 }
 
-// pack packs a key of up to 7 bytes and its length into one word, never 0.
-func pack(key []byte) uint64 {
-	w := uint64(len(key)+1) << 56
-	for i, b := range key {
-		w |= uint64(b) << (8 * i)
-	}
-	return w
-}
+func (t *grammarTable) slot(h uint64) uint64 { return h >> 58 }
 
-func (t *shortTable) slot(w uint64) int { return int((w * 0x9e3779b97f4a7c15) >> 58) }
-
-func (t *shortTable) lookup(key []byte) uint8 {
-	w := pack(key)
-	for i := t.slot(w); ; i = (i + 1) & (len(t) - 1) {
-		if t[i].key == w {
-			return t[i].class
-		}
-		if t[i].key == 0 {
+// lookup returns the class of a key whose hash is h; key returns the key, called only to
+// confirm a hash that is a grammar word's.
+func (t *grammarTable) lookup(h uint64, key func() []byte) uint8 {
+	for i := t.slot(h); ; i = (i + 1) & (uint64(len(t)) - 1) {
+		g := &t[i]
+		if g.word == "" {
 			return 0
 		}
+		if g.h == h && string(key()) == g.word {
+			return g.class
+		}
 	}
 }
 
-// shortWordClasses is the read-only table of grammarWords.
-var shortWordClasses = func() (t shortTable) {
+// grammarClasses is the read-only table of grammarWords.
+var grammarClasses = func() (t grammarTable) {
 	for _, g := range grammarWords {
-		w := pack([]byte(g.word))
-		i := t.slot(w)
-		for t[i].key != 0 {
-			i = (i + 1) & (len(t) - 1)
+		h := hindi.HashKey([]byte(g.word))
+		i := t.slot(h)
+		for t[i].word != "" {
+			i = (i + 1) & (uint64(len(t)) - 1)
 		}
-		t[i].key, t[i].class = w, g.class
+		t[i].h, t[i].word, t[i].class = h, g.word, g.class
 	}
 	return t
 }()
 
-// class returns the word class of token j, looked up once per document.
+// wordClass returns the class of a key among grammarWords (0 for any other key).
+func wordClass(key []byte) uint8 {
+	return grammarClasses.lookup(hindi.HashKey(key), func() []byte { return key })
+}
+
+// class returns the word class of token j.
 func (res *Result) class(d *hindi.Doc, j int) uint8 {
-	c := res.classes[j]
-	if c&wordKnown == 0 {
-		c = wordClass(d.Key(j)) | wordKnown
-		res.classes[j] = c
-	}
-	return c
+	return grammarClasses.lookup(res.hashes[j], func() []byte { return d.Key(j) })
 }
 
 // isInnerPunct reports whether a punctuation token stays inside a clause (hyphens,
@@ -115,23 +95,25 @@ func isInnerPunct(s string) bool {
 	return false
 }
 
-// boundary reports whether token j ends or begins a clause: a punctuation mark, a
-// conjunction or a contrast word that applies.
-func (s *Scorer) boundary(d *hindi.Doc, res *Result, j int) bool {
-	t := d.Tokens[j]
+// look reports whether token j ends or begins a clause (a punctuation mark, a conjunction
+// or a contrast word that applies) and whether it counts toward a word window (a word that
+// is not a postposition).
+func (s *Scorer) look(d *hindi.Doc, res *Result, j int) (boundary, counts bool) {
+	t := &d.Tokens[j]
 	if t.Kind == hindi.Punct {
-		return !isInnerPunct(d.Text[t.Start:t.End])
+		return !isInnerPunct(d.Text[t.Start:t.End]), false
 	}
-	if res.class(d, j)&wordConjunction != 0 {
-		return true
+	c := res.class(d, j)
+	if c&wordConjunction != 0 {
+		return true, false
 	}
 	if mk := res.mark[j]; mk > 0 && s.class[res.matches[mk-1].Entry] == classContrast {
-		return true
+		return true, false
 	}
-	return false
+	return false, isWordKind[t.Kind] != 0 && c&wordPostposition == 0
 }
 
-// contrastApplies reports whether a contrast word at token i counts (see wordClasses).
+// contrastApplies reports whether a contrast word at token i counts (see grammarWords).
 func (s *Scorer) contrastApplies(d *hindi.Doc, res *Result, i int) bool {
 	if res.class(d, i)&wordAmbiguousContrast == 0 {
 		return true
@@ -152,23 +134,16 @@ func (s *Scorer) modifierAt(res *Result, j int) (class int32, w float64, ok bool
 	return s.class[e], s.lex.Entries()[e].Weight, true
 }
 
-// counts reports whether token j counts toward a word window.
-func counts(d *hindi.Doc, res *Result, j int) bool {
-	switch d.Tokens[j].Kind {
-	case hindi.Word, hindi.Latin, hindi.Number:
-		return res.class(d, j)&wordPostposition == 0
-	}
-	return false
-}
-
 // negation looks for a negator within the clause of match m: up to NegationBefore words
-// before it and NegationAfter words after it. It returns the negator's weight.
-func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match) (float64, bool) {
+// before it (if left) and NegationAfter words after it (if right). It returns the
+// negator's weight.
+func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match, left, right bool) (float64, bool) {
 	sent := d.Tokens[m.Start].Sentence
 	// Before: scan left.
 	words := 0
-	for j := m.Start - 1; j >= 0 && d.Tokens[j].Sentence == sent && words < s.opt.NegationBefore; j-- {
-		if s.boundary(d, res, j) {
+	for j := m.Start - 1; left && j >= 0 && d.Tokens[j].Sentence == sent && words < s.opt.NegationBefore; j-- {
+		boundary, counts := s.look(d, res, j)
+		if boundary {
 			break
 		}
 		if c, w, ok := s.modifierAt(res, j); ok {
@@ -177,14 +152,15 @@ func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match) (float64, 
 			}
 			continue // other modifiers do not use up the window
 		}
-		if counts(d, res, j) {
+		if counts {
 			words++
 		}
 	}
 	// After: scan right.
 	words = 0
-	for j := m.End; j < len(d.Tokens) && d.Tokens[j].Sentence == sent && words < s.opt.NegationAfter; j++ {
-		if s.boundary(d, res, j) {
+	for j := m.End; right && j < len(d.Tokens) && d.Tokens[j].Sentence == sent && words < s.opt.NegationAfter; j++ {
+		boundary, counts := s.look(d, res, j)
+		if boundary {
 			break
 		}
 		if c, w, ok := s.modifierAt(res, j); ok {
@@ -193,7 +169,7 @@ func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match) (float64, 
 			}
 			continue
 		}
-		if counts(d, res, j) {
+		if counts {
 			words++
 		}
 	}
@@ -207,7 +183,8 @@ func (s *Scorer) intensity(d *hindi.Doc, res *Result, m lexicon.Match) float64 {
 	f := 1.0
 	words := 0
 	for j := m.Start - 1; j >= 0 && d.Tokens[j].Sentence == sent && words < s.opt.IntensifierWindow; j-- {
-		if s.boundary(d, res, j) {
+		boundary, counts := s.look(d, res, j)
+		if boundary {
 			break
 		}
 		if c, w, ok := s.modifierAt(res, j); ok {
@@ -219,7 +196,7 @@ func (s *Scorer) intensity(d *hindi.Doc, res *Result, m lexicon.Match) float64 {
 			}
 			continue
 		}
-		if counts(d, res, j) {
+		if counts {
 			words++
 		}
 	}

@@ -172,9 +172,11 @@ type Result struct {
 
 	scratch lexicon.Scratch
 	matches []lexicon.Match
-	mark    []int32 // per token: 1 + index into matches of the modifier covering it, or 0
-	classes []uint8 // per token: its word class (see wordClasses), once looked up
-	cons    []int32 // contrast matches (indices into matches) that apply
+	mark    []int32  // per token: 1 + index into matches of the modifier covering it, or 0
+	hashes  []uint64 // the Doc's key hashes (hindi.Doc.KeyHashes), while scoring
+	cons    []int32  // contrast matches (indices into matches) that apply
+	negs    []int32  // negator matches (indices into matches)
+	ints    []int32  // intensifier and diminisher matches
 }
 
 // Score scores d into res, replacing its previous contents.
@@ -200,18 +202,15 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		return
 	}
 
-	// Mark modifier tokens and collect the contrast words that apply.
+	// Mark modifier tokens and collect the contrast words that apply, the negators and the
+	// intensifiers and diminishers. The marks are removed at the end, so that res.mark is
+	// all zero between calls and no call clears a mark per token.
 	if cap(res.mark) < len(d.Tokens) {
 		res.mark = make([]int32, len(d.Tokens))
 	}
 	res.mark = res.mark[:len(d.Tokens)]
-	clear(res.mark)
-	if cap(res.classes) < len(d.Tokens) {
-		res.classes = make([]uint8, len(d.Tokens))
-	}
-	res.classes = res.classes[:len(d.Tokens)]
-	clear(res.classes)
-	res.cons = res.cons[:0]
+	res.hashes = d.KeyHashes()[:len(d.Tokens)] // cleared at the end: the Doc's buffer
+	res.cons, res.negs, res.ints = res.cons[:0], res.negs[:0], res.ints[:0]
 	for mi, m := range res.matches {
 		c := s.class[m.Entry]
 		if c > classNegator {
@@ -223,14 +222,21 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		for j := m.Start; j < m.End; j++ {
 			res.mark[j] = int32(mi + 1)
 		}
-		if c == classContrast {
+		switch c {
+		case classContrast:
 			res.cons = append(res.cons, int32(mi))
+		case classNegator:
+			res.negs = append(res.negs, int32(mi))
+		default:
+			res.ints = append(res.ints, int32(mi))
 		}
 	}
 
 	entries := s.lex.Entries()
 	var pos, neg int
 	ci := 0 // first contrast at or after the current hit
+	ni := 0 // negators that start before the current hit
+	ii := 0 // intensifiers and diminishers that start before it
 	for _, m := range res.matches {
 		c := s.class[m.Entry]
 		if c < 0 && c != classPositive && c != classNegative {
@@ -241,24 +247,44 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 			continue // an exclusion ("कोरोना से जंग"): it shadows its words and is not a hit
 		}
 		eff, flags := e.Weight, 0
-		if f, ok := s.negation(d, res, m); ok {
-			flags |= modNegated
-			if c < 0 || !s.keep[c] {
-				eff *= f
+		sent := d.Tokens[m.Start].Sentence
+		// The windows are scanned only on the sides where the sentence has a modifier of
+		// their kind: matches are in order of Start and do not span sentences.
+		for ni < len(res.negs) && res.matches[res.negs[ni]].Start < m.Start {
+			ni++
+		}
+		for ii < len(res.ints) && res.matches[res.ints[ii]].Start < m.Start {
+			ii++
+		}
+		left := ni > 0 && d.Tokens[res.matches[res.negs[ni-1]].Start].Sentence == sent
+		right := false
+		for k := max(ni-1, 0); k < len(res.negs); k++ {
+			if n := res.matches[res.negs[k]]; n.End > m.End {
+				right = d.Tokens[n.Start].Sentence == sent
+				break
 			}
 		}
-		if f := s.intensity(d, res, m); f != 1 {
-			eff *= f
-			if f > 1 {
-				flags |= modIntensified
-			} else {
-				flags |= modDiminished
+		if left || right {
+			if f, ok := s.negation(d, res, m, left, right); ok {
+				flags |= modNegated
+				if c < 0 || !s.keep[c] {
+					eff *= f
+				}
+			}
+		}
+		if ii > 0 && d.Tokens[res.matches[res.ints[ii-1]].Start].Sentence == sent {
+			if f := s.intensity(d, res, m); f != 1 {
+				eff *= f
+				if f > 1 {
+					flags |= modIntensified
+				} else {
+					flags |= modDiminished
+				}
 			}
 		}
 		for ci < len(res.cons) && res.matches[res.cons[ci]].Start < m.Start {
 			ci++
 		}
-		sent := d.Tokens[m.Start].Sentence
 		switch {
 		case ci < len(res.cons) && d.Tokens[res.matches[res.cons[ci]].Start].Sentence == sent:
 			eff *= s.opt.ContrastBefore // a contrast word follows in this sentence
@@ -310,6 +336,13 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		res.Polarity = 100 * float64(pos+neg) / w
 		for i := range res.Categories {
 			res.Categories[i].Density = 100 * float64(res.Categories[i].Hits) / w
+		}
+	}
+	res.hashes = nil
+	for _, idx := range [...][]int32{res.cons, res.negs, res.ints} {
+		for _, mi := range idx {
+			m := res.matches[mi]
+			clear(res.mark[m.Start:m.End])
 		}
 	}
 	best := 0.0
