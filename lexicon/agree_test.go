@@ -23,10 +23,7 @@ func matchReference(l *Lexicon, d *hindi.Doc) []Match {
 					bestEnd[slot], bestEnt[slot] = j+1, int(e)
 				}
 			}
-			j++
-			if j+1 < len(d.Tokens) && isHyphen(d.Key(j)) {
-				j++
-			}
+			j = nextWord(d, j+1)
 			if j >= len(d.Tokens) || d.Tokens[j].Sentence != d.Tokens[i].Sentence {
 				return
 			}
@@ -53,6 +50,22 @@ func matchReference(l *Lexicon, d *hindi.Doc) []Match {
 	return out
 }
 
+// nextWord returns the first token at or after j that a phrase does not skip: quotation
+// marks are skipped, and one hyphen.
+func nextWord(d *hindi.Doc, j int) int {
+	hyphen := false
+	for ; j < len(d.Tokens); j++ {
+		switch k := d.Key(j); {
+		case IsQuote(k):
+		case isHyphen(k) && !hyphen:
+			hyphen = true
+		default:
+			return j
+		}
+	}
+	return j
+}
+
 func TestMatchAgreesWithReference(t *testing.T) {
 	l, err := Default()
 	if err != nil {
@@ -62,6 +75,7 @@ func TestMatchAgreesWithReference(t *testing.T) {
 		"दो विश्व युद्धों के बाद भी परमाणु हथियार और सेनाओं का ख़तरा कभी नहीं टला, लेकिन शांति समझौते हुए।",
 		"संघर्ष-विराम का उल्लंघन: सीमा पर भारी गोलीबारी, 3 जवान शहीद; रक्षा मंत्री ने कहा कि जवाब दिया जाएगा।",
 		"न युद्ध, न शांति — BJP और कांग्रेस में गठबंधन? ISIS के आतंकी हमले की आशंका से अलर्ट जारी",
+		"'आतंकवादी हमले' की कोशिश, “परमाणु” ‘ख़तरा’ और \"संघर्ष\"-'विराम' का ''उल्लंघन'' `युद्ध´",
 	}
 	var b testing.B
 	texts = append(texts, benchDoc(&b).Text[:200000])
@@ -165,6 +179,7 @@ func FuzzMatchAgrees(f *testing.F) {
 		"न युद्ध, न शांति — BJP और कांग्रेस में गठबंधन?",
 		"हमलों के हमले हमलावरों क के अंतरराष्ट्रीयकरणवादियों। ",
 		"", "a", "\u200d\u200d", "ख़तरा ख़तरा खतरा",
+		"'आतंकवादी हमले' की कोशिश, “परमाणु” ‘ख़तरा’ और \"संघर्ष\"-'विराम' का ''उल्लंघन''",
 	} {
 		f.Add(s)
 	}

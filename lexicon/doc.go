@@ -17,7 +17,8 @@
 // and compiles a trie over token matching keys (hindi.AppendKey, so nukta, nasal and digit
 // variants meet on one key). Lexicon.Match then finds, for each category, the leftmost-
 // longest matches in a hindi.Doc in time linear in the number of tokens, with phrases,
-// stems (hindi.Stem on each word) and listed inflections.
+// stems (hindi.Stem on each word) and listed inflections. A phrase matches through
+// quotation marks (IsQuote) and one hyphen between its words, no other punctuation.
 //
 // The embedded default lexicon (lexicon/default/*.tsv) is written by this project. Check
 // validates files for `drishti lexicon check`; Stats summarizes a lexicon.

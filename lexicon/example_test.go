@@ -72,3 +72,19 @@ func ExampleCheck() {
 	// Output:
 	// 0 problems
 }
+
+func ExampleIsQuote() {
+	var (
+		a hindi.Analyzer
+		d hindi.Doc
+	)
+	a.Analyze(&d, "'आतंकवादी हमले' की “कोशिश”, नाकाम")
+	for i := range d.Tokens {
+		if lexicon.IsQuote(d.Key(i)) {
+			fmt.Printf("%d:%s ", i, d.Surface(i))
+		}
+	}
+	fmt.Println()
+	// Output:
+	// 0:' 3:' 5:“ 7:”
+}

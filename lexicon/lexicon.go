@@ -138,16 +138,25 @@ type conflict struct {
 }
 
 // variants returns the key sequences an entry matches, whether they are stem keys, and the
-// token kinds they start with.
+// token kinds they start with. Quotation marks in a term are left out, as Match skips them
+// between words (a term of quotation marks alone keeps its first), and so are hyphens after
+// its first token.
 func variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) (out [][]string, stem bool, kinds uint32) {
 	terms := append([]string{e.Term}, e.Forms...)
 	for _, t := range terms {
 		a.Analyze(d, t)
+		quotesOnly := true
+		for i := range d.Tokens {
+			quotesOnly = quotesOnly && (len(d.Key(i)) == 0 || IsQuote(d.Key(i)))
+		}
 		var keys []string
 		for i := range d.Tokens {
 			k := string(d.Key(i))
 			if k == "" || isHyphen(d.Key(i)) && len(keys) > 0 {
 				continue // hyphens inside a phrase are optional (see Match)
+			}
+			if IsQuote(d.Key(i)) && (!quotesOnly || len(keys) > 0) {
+				continue // quotation marks are skipped (see Match)
 			}
 			if len(keys) == 0 {
 				kinds |= 1 << d.Tokens[i].Kind

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"math/bits"
+	"strings"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
@@ -29,11 +30,14 @@ type Scratch struct {
 // For every slot (each category, each tone list and each modifier class) matches are
 // leftmost-longest and do not overlap; matches of different slots may overlap (a war phrase
 // and a threat word inside it are both found). A phrase matches consecutive tokens of one
-// sentence. Matches are in order of Start, then of slot (category order, positive, negative,
-// @negator, @intensifier, @diminisher, @contrast).
+// sentence, except that quotation marks (IsQuote) and one hyphen between two of its words
+// are skipped (see skipGap): a match runs from the phrase's first word to its last. Matches
+// are in order of Start, then of slot (category order, positive, negative, @negator,
+// @intensifier, @diminisher, @contrast).
 //
 // The time is linear in the number of tokens (each start walks at most the depth of the
-// longest phrase), and nothing is allocated per token. Which tokens may start a match is
+// longest phrase, and each run of quotation marks is skipped by the walks of at most that
+// many starts), and nothing is allocated per token. Which tokens may start a match is
 // decided from the hashes of their keys that the Doc holds (hindi.Doc.KeyHashes) alone, by
 // the start filters (see startFilters): a token whose key only starts phrases (के, की, से)
 // passes only with the key of the token after it. The few that pass are looked up in the
@@ -109,9 +113,11 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 				if !inner {
 					break // leaves: no phrase goes on
 				}
+				// Between two words of a phrase, quotation marks are skipped and a hyphen is
+				// optional: 'आतंकवादी हमले' की = आतंकवादी हमले की, संघर्ष-विराम = संघर्ष विराम.
 				j++
-				if j+1 < len(toks) && isHyphenHash(hs[j]) && isHyphen(d.Key(j)) {
-					j++ // a hyphen inside a phrase is optional: संघर्ष-विराम = संघर्ष विराम
+				if j < len(toks) && mayBeGap(hs[j]) {
+					j = skipGap(d, j)
 				}
 				if j >= len(toks) {
 					break
@@ -180,13 +186,81 @@ func isHyphen(key []byte) bool {
 	return false
 }
 
+// quoteMarks are the quotation marks that phrases skip between their words: straight and
+// typographic quotes, low-9 and reversed-9 quotes, guillemets, and the backtick, acute
+// accent, primes and fullwidth quotes typed for quotes. The tokenizer (hindi.Analyzer) makes
+// one token of each mark, and one of two apostrophes typed for a double quote.
+const quoteMarks = "'\"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2032\u2033\u2035\u2036\uff02\uff07"
+
+// IsQuote reports whether a token key consists only of quotation marks (' " ‘ ’ “ ” ‚ „
+// « » ‹ › ` ´ ′ ″ and their kin, see quoteMarks). Phrases skip such tokens between their
+// words ("'आतंकवादी हमले' की कोशिश" matches the phrase आतंकवादी हमले की कोशिश), and the tone
+// rules read them as part of the clause.
+func IsQuote(key []byte) bool {
+	if len(key) == 0 {
+		return false
+	}
+	switch key[0] { // the first bytes of the marks' encodings: most keys fail here
+	case '\'', '"', '`', 0xC2, 0xE2, 0xEF:
+	default:
+		return false
+	}
+	for _, r := range string(key) {
+		if !strings.ContainsRune(quoteMarks, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// gapFilter holds one bit per hash of a key that a phrase may skip between its words (a
+// hyphen, a quotation mark, two apostrophes), indexed by the hash's top 10 bits, so that a
+// word's hash fails it at one load: mayBeGap has no false negative.
+var gapFilter = func() (f [16]uint64) {
+	add := func(k string) {
+		h := hindi.HashKey([]byte(k))
+		f[h>>60] |= 1 << (h >> 54 & 63)
+	}
+	for _, r := range quoteMarks {
+		add(string(r))
+	}
+	add("''")
+	for _, k := range []string{"-", "\u2010", "\u2011"} {
+		add(k)
+	}
+	return f
+}()
+
+// mayBeGap reports whether a key of hash h may be one that phrases skip (see skipGap).
+func mayBeGap(h uint64) bool { return gapFilter[h>>60]>>(h>>54&63)&1 != 0 }
+
+// skipGap returns the index of the first token at or after j that a phrase does not skip
+// between two of its words: quotation marks (IsQuote) are skipped, and one hyphen (a
+// second one is not). It may return len(d.Tokens).
+func skipGap(d *hindi.Doc, j int) int {
+	hs := d.KeyHashes()
+	hyphen := false
+	for ; j < len(d.Tokens) && mayBeGap(hs[j]); j++ {
+		k := d.Key(j)
+		switch {
+		case IsQuote(k):
+		case !hyphen && isHyphenHash(hs[j]) && isHyphen(k):
+			hyphen = true
+		default:
+			return j
+		}
+	}
+	return j
+}
+
 // candidates returns in s.cand a bit set of the tokens that may start a match. Without
 // expansion, where a token's stem may start a match, those are the tokens of a kind that
 // starts some term. Otherwise they are decided by the start filters from the Doc's key
 // hashes alone (hashes): a first pass tests each token's root cells without a
 // data-dependent branch, sorting the tokens into those that may end an entry (looked up)
 // and those that may only start a phrase; a second pass tests the pair filter for the
-// latter, with the next token's hash (and the one after a hyphen).
+// latter, with the next token's hash (and, where that may be a quotation mark or a hyphen,
+// the hashes after it: see skipGap).
 func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []uint64 {
 	nw := (len(toks) + 63) >> 6
 	if cap(s.cand) < nw || cap(s.pairCand) < nw {
@@ -217,10 +291,19 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 			if i >= last {
 				break // no next token: no phrase starts here
 			}
-			h1, h2 := hashes[i], hashes[i+1]
-			ok := f.pair(h1, h2)
-			if !ok && isHyphenHash(h2) && i+2 <= last {
-				ok = f.pair(h1, hashes[i+2])
+			// The next word is the next token or one after quotation marks and a hyphen
+			// (skipGap): every token up to the first that cannot be skipped is tested, from
+			// the hashes alone. A long run of such tokens passes untested.
+			h1 := hashes[i]
+			ok := false
+			for k := i + 1; k <= last; k++ {
+				if ok = f.pair(h1, hashes[k]); ok || !mayBeGap(hashes[k]) {
+					break
+				}
+				if k-i > maxGapScan {
+					ok = true
+					break
+				}
 			}
 			if ok {
 				add |= 1 << b
@@ -230,6 +313,11 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 	}
 	return dst
 }
+
+// maxGapScan bounds the tokens that the pair filter reads after a token for its next word:
+// past it the token is a candidate anyway, so that a run of quotation marks costs linear
+// time whatever filter bits its hashes hit.
+const maxGapScan = 8
 
 // rootPass sets in ends and pairs the tokens whose hashes (hashes) pass the root filter as
 // keys that end an entry and as keys that only start phrases, 64 tokens at a time.

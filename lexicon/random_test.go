@@ -12,10 +12,10 @@ import (
 
 // naiveMatch is the plain definition of Match, with no trie: at each token, every variant
 // of every entry is compared with the tokens that follow (a stem entry's words after
-// hindi.Stem, one hyphen skipped between words, within the sentence); per slot the longest
-// match wins, an exact entry before a stem entry of the same length, and a match starts
-// only after the slot's previous match ends. It assumes no two entries of a slot share a
-// key sequence (randomLexicon ensures it), so that none replaces another.
+// hindi.Stem, quotation marks and one hyphen skipped between words, within the sentence);
+// per slot the longest match wins, an exact entry before a stem entry of the same length,
+// and a match starts only after the slot's previous match ends. It assumes no two entries
+// of a slot share a key sequence (randomLexicon ensures it), so that none replaces another.
 func naiveMatch(l *Lexicon, d *hindi.Doc) []Match {
 	type variant struct {
 		keys  []string
@@ -42,8 +42,15 @@ func naiveMatch(l *Lexicon, d *hindi.Doc) []Match {
 		for _, v := range vs {
 			pos, ok := i, true
 			for w, k := range v.keys {
-				if w > 0 && pos+1 < len(d.Tokens) && isHyphen(d.Key(pos)) {
-					pos++
+				if w > 0 {
+					// Between words: any quotation marks and at most one hyphen.
+					for hyphen := false; pos < len(d.Tokens); pos++ {
+						if k := d.Key(pos); !IsQuote(k) && (hyphen || !isHyphen(k)) {
+							break
+						} else if isHyphen(k) {
+							hyphen = true
+						}
+					}
 				}
 				if pos >= len(d.Tokens) || d.Tokens[pos].Sentence != d.Tokens[i].Sentence {
 					ok = false
@@ -76,12 +83,17 @@ func naiveMatch(l *Lexicon, d *hindi.Doc) []Match {
 
 // randomWords are the words of the random lexicons and texts: frequent grammar words that
 // start phrases, inflected nouns and verbs, Latin and numeric tokens, a key longer than a
-// fingerprint's words, hyphens.
+// fingerprint's words, hyphens, quotation marks (in terms, where they are left out).
 var randomWords = strings.Fields(`के की का से को में पर ने और नहीं न बहुत कम लेकिन
 	हमला हमले हमलों हमलावर युद्ध युद्धों सेना सेनाएं सेनाओं खतरा ख़तरा खतरे धमकी धमकियां
 	गठबंधन समझौता समझौते शांति वार्ता सीमा गोलीबारी संघर्ष विराम लड़ाई लड़ाइयों सरकार
 	मौत मौतें घायल बढ़ा बढ़ी बढ़े जीत हार मदद सहयोग bjp isis covid 12 २०२० 3.5
-	अंतरराष्ट्रीयकरणवादियों - ‐ ‑`)
+	अंतरराष्ट्रीयकरणवादियों - ‐ ‑ ' “ ”`)
+
+// randomQuotes are the quotation marks of the random texts, with the backtick, a prime,
+// two apostrophes, a run of two marks and a look-alike that is no quotation mark (a
+// dash).
+var randomQuotes = []string{"'", `"`, "‘", "’", "“", "”", "«", "»", "„", "`", "′", "''", `'"`, "–"}
 
 // randomLexicon returns n random entries whose key sequences differ within each slot.
 func randomLexicon(r *rand.Rand, n int) []Entry {
@@ -140,10 +152,20 @@ func randomLexicon(r *rand.Rand, n int) []Entry {
 }
 
 // randomText returns a text of n random words or terms of es, inflected at times, with
-// punctuation and line breaks, ending at times with a term.
+// punctuation, quotation marks (glued or spaced, before and after words) and line breaks,
+// ending at times with a term.
 func randomText(r *rand.Rand, n int, es []Entry) string {
 	var sb strings.Builder
+	quote := func() {
+		switch r.IntN(10) {
+		case 0:
+			sb.WriteString(randomQuotes[r.IntN(len(randomQuotes))])
+		case 1:
+			sb.WriteString(randomQuotes[r.IntN(len(randomQuotes))] + " ")
+		}
+	}
 	for w := range n {
+		quote()
 		if len(es) > 0 && (r.IntN(4) == 0 || w == n-1 && r.IntN(2) == 0) {
 			sb.WriteString(es[r.IntN(len(es))].Term)
 		} else {
@@ -152,6 +174,7 @@ func randomText(r *rand.Rand, n int, es []Entry) string {
 		if r.IntN(5) == 0 {
 			sb.WriteString([]string{"ों", "े", "ी", "ा", "ें"}[r.IntN(5)])
 		}
+		quote()
 		switch r.IntN(12) {
 		case 0:
 			sb.WriteString(" । ")

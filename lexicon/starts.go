@@ -6,9 +6,10 @@ import (
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
 
-// startFilters decide from the hashes of a token's key and of the next token's key
-// (hindi.Doc.KeyHashes) whether the token may start a match, so that Match reads no token
-// and no key of the tokens that start nothing.
+// startFilters decide from the hashes of a token's key and of the next word's key
+// (hindi.Doc.KeyHashes; the next word may follow quotation marks and a hyphen, see skipGap)
+// whether the token may start a match, so that Match reads no token and no key of the
+// tokens that start nothing.
 //
 // About one token in five in news is the first word of some phrase entry without being an
 // entry itself (के, की, से, को: "के खिलाफ", "की मौत"); nearly always the next word goes on

@@ -16,7 +16,8 @@
 //     hits are multiplied by its weight, before it by ContrastBefore.
 //
 // A clause is a stretch of a sentence between punctuation, conjunctions (और, कि, क्योंकि …)
-// and contrast words. docs/tone.md documents each rule with examples. The rules read only
+// and contrast words; hyphens, slashes and quotation marks (lexicon.IsQuote) are read
+// through, as phrases match through quotes. docs/tone.md documents each rule with examples. The rules read only
 // the tokens around hits, and only on the sides where the sentence has a modifier of their
 // kind; a token's word class is found with the hash of its key that the Doc holds.
 //

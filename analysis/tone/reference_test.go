@@ -29,7 +29,11 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 	boundary := func(j int) bool {
 		t := d.Tokens[j]
 		if t.Kind == hindi.Punct {
-			return !isInnerPunct(d.Text[t.Start:t.End])
+			switch d.Text[t.Start:t.End] {
+			case "-", "‐", "‑", "/":
+				return false
+			}
+			return !lexicon.IsQuote(d.Key(j))
 		}
 		return class(j)&wordConjunction != 0 || isContrast(j)
 	}
@@ -42,8 +46,12 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 		if c > classNegator {
 			continue
 		}
-		if c == classContrast && class(m.Start)&wordAmbiguousContrast != 0 && m.Start > 0 &&
-			d.Tokens[m.Start-1].Sentence == d.Tokens[m.Start].Sentence && d.Tokens[m.Start-1].Kind != hindi.Punct {
+		prev := m.Start - 1 // the token before, quotation marks read through
+		for prev >= 0 && lexicon.IsQuote(d.Key(prev)) {
+			prev--
+		}
+		if c == classContrast && class(m.Start)&wordAmbiguousContrast != 0 && prev >= 0 &&
+			d.Tokens[prev].Sentence == d.Tokens[m.Start].Sentence && d.Tokens[prev].Kind != hindi.Punct {
 			continue // पर inside a clause is a postposition
 		}
 		for j := m.Start; j < m.End; j++ {
@@ -192,7 +200,7 @@ func exported(res *Result) Result {
 }
 
 // ruleText returns a random text over the terms of lex and the grammar words the rules
-// know, with punctuation: modifiers, clause boundaries and hits close together.
+// know, with punctuation and quotation marks: modifiers, clause boundaries and hits close together.
 func ruleText(r *rand.Rand, lex *lexicon.Lexicon, n int) string {
 	es := lex.Entries()
 	var sb strings.Builder
@@ -204,8 +212,10 @@ func ruleText(r *rand.Rand, lex *lexicon.Lexicon, n int) string {
 			sb.WriteString(grammarWords[r.IntN(len(grammarWords))].word)
 		case k < 8:
 			sb.WriteString([]string{"भारत", "सरकार", "लोग", "ab", "12", "#टैग", "₹"}[r.IntN(7)])
-		default:
+		case k < 9:
 			sb.WriteString([]string{"।", ",", "-", "/", "?", "\n", "—"}[r.IntN(7)])
+		default:
+			sb.WriteString([]string{"'", `"`, "‘", "’", "“", "”", "''", "`"}[r.IntN(8)])
 		}
 		sb.WriteByte(' ')
 	}
@@ -268,6 +278,7 @@ func FuzzScoreAgrees(f *testing.F) {
 		"हमला नहीं होगा, लेकिन विश्व युद्ध का ख़तरा बढ़ा।",
 		"बेहद खतरा नहीं। समझौता हुआ, पर सेनाओं की तैनाती जारी",
 		"न युद्ध न शांति कभी नहीं", "", "।।,,",
+		"'सबसे' “खतरनाक” हमला \"नहीं\" हुआ, 'भारत' पर 'हमला'",
 	} {
 		f.Add(uint64(1), s)
 	}

@@ -85,14 +85,15 @@ func (res *Result) class(d *hindi.Doc, j int) uint8 {
 	return grammarClasses.lookup(res.hashes[j], func() []byte { return d.Key(j) })
 }
 
-// isInnerPunct reports whether a punctuation token stays inside a clause (hyphens,
-// slashes, apostrophes).
-func isInnerPunct(s string) bool {
-	switch s {
-	case "-", "‐", "‑", "/", "'", "’", "‘":
+// isInnerPunct reports whether a punctuation token, of key key, stays inside a clause:
+// hyphens, slashes and quotation marks (lexicon.IsQuote). The windows read through quotes
+// as phrases match through them: "'सबसे' खतरनाक" is intensified like "सबसे खतरनाक".
+func isInnerPunct(key []byte) bool {
+	switch string(key) {
+	case "-", "‐", "‑", "/":
 		return true
 	}
-	return false
+	return lexicon.IsQuote(key)
 }
 
 // look reports whether token j ends or begins a clause (a punctuation mark, a conjunction
@@ -101,7 +102,7 @@ func isInnerPunct(s string) bool {
 func (s *Scorer) look(d *hindi.Doc, res *Result, j int) (boundary, counts bool) {
 	t := &d.Tokens[j]
 	if t.Kind == hindi.Punct {
-		return !isInnerPunct(d.Text[t.Start:t.End]), false
+		return !isInnerPunct(d.Key(j)), false
 	}
 	c := res.class(d, j)
 	if c&wordConjunction != 0 {
@@ -113,15 +114,21 @@ func (s *Scorer) look(d *hindi.Doc, res *Result, j int) (boundary, counts bool) 
 	return false, isWordKind[t.Kind] != 0 && c&wordPostposition == 0
 }
 
-// contrastApplies reports whether a contrast word at token i counts (see grammarWords).
+// contrastApplies reports whether a contrast word at token i counts (see grammarWords):
+// quotation marks before it are read through ("'भारत' पर हमला" is no contrast).
 func (s *Scorer) contrastApplies(d *hindi.Doc, res *Result, i int) bool {
 	if res.class(d, i)&wordAmbiguousContrast == 0 {
 		return true
 	}
-	if i == 0 || d.Tokens[i-1].Sentence != d.Tokens[i].Sentence {
+	sent := d.Tokens[i].Sentence
+	j := i - 1
+	for j >= 0 && d.Tokens[j].Sentence == sent && lexicon.IsQuote(d.Key(j)) {
+		j--
+	}
+	if j < 0 || d.Tokens[j].Sentence != sent {
 		return true
 	}
-	return d.Tokens[i-1].Kind == hindi.Punct
+	return d.Tokens[j].Kind == hindi.Punct
 }
 
 // modifierAt returns the class and weight of the modifier covering token j, if any.
