@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -41,15 +42,26 @@ const batchSize = 64
 // hitFlush is the number of hits buffered before they are written.
 const hitFlush = 16 * 1024
 
-// batch is a run of consecutive items, numbered in input order.
+// batch is a run of consecutive items, numbered in input order. A fixed set of batches
+// circulates from the reader to the workers and the sequencer and back, so their buffers are
+// reused: the results, and the slabs that hold the hits and topic features of all the batch's
+// articles.
 type batch struct {
 	seq     int
 	items   []corpus.Item
 	results []result
+	hits    []output.Hit  // slab of the results' hits
+	terms   []topics.Term // slab of the results' topic features
+}
+
+// reset empties b for the batch numbered seq.
+func (b *batch) reset(seq int) {
+	clear(b.items) // drop the articles of the previous round
+	b.seq, b.items, b.hits, b.terms = seq, b.items[:0], b.hits[:0], b.terms[:0]
 }
 
 // result is what a worker makes of one article: its report row (without topic), its hits and
-// its topic features. The article text is not kept.
+// its topic features (both slices of the batch's slabs). The article text is not kept.
 type result struct {
 	row   output.Article
 	hits  []output.Hit
@@ -68,10 +80,30 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	sum := &Summary{RunID: runID, Out: opts.Out}
 	stages := &stageClock{now: opts.Now, last: start}
 
-	lex, err := loadLexicon(opts)
-	if err != nil {
-		return nil, err
+	// The inputs are read ahead while the lexicon loads, on the core that would be idle.
+	var (
+		lex     *lexicon.Lexicon
+		lexErr  error
+		lexDone = make(chan struct{})
+	)
+	go func() {
+		defer close(lexDone)
+		lex, lexErr = loadLexicon(opts)
+	}()
+	rd, rdErr := openInputs(opts)
+	var pre *prefetch
+	if rdErr == nil {
+		defer rd.Close()
+		pre = startPrefetch(rd, lexDone)
 	}
+	<-lexDone
+	if pre != nil {
+		pre.wait()
+	}
+	if lexErr != nil {
+		return nil, lexErr
+	}
+	var err error
 	cats := lex.Categories()
 	sum.Categories = cats
 	scorer := tone.NewScorer(lex, tone.Options{})
@@ -90,11 +122,9 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		}
 	}
 
-	rd, err := openInputs(opts)
-	if err != nil {
-		return nil, err
+	if rdErr != nil {
+		return nil, rdErr
 	}
-	defer rd.Close()
 
 	out, err := output.Create(output.Options{
 		Dir:             opts.Out,
@@ -120,9 +150,17 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 
 	col := newCollector(out)
 	bar := newProgress(opts.Progress, rd, &col.analysed)
-	err = stream(ctx, opts.Workers, rd, scorer, col)
+	wctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	sw := startSpillWriter(wctx, col, cancel)
+	err = stream(wctx, opts.Workers, pre.next, scorer, col, sw)
 	bar.finish()
+	sw.release() // the analysis is over: the held spills are written while topics are fitted
 	if err != nil {
+		cancel(err) // the writer stops writing
+		if werr := sw.wait(); werr != nil {
+			return nil, werr // the stream stopped because a write failed
+		}
 		return nil, err
 	}
 	for _, s := range rd.Skipped() {
@@ -154,6 +192,9 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	}
 	stages.mark("topics")
 
+	if err := sw.wait(); err != nil {
+		return nil, err
+	}
 	if err := out.WriteArticles(col.rows); err != nil {
 		return nil, fmt.Errorf("writing articles: %w", err)
 	}
@@ -266,37 +307,49 @@ func openInputs(opts Options) (*corpus.Reader, error) {
 	return rd, nil
 }
 
-// stream runs the reader → workers → sequencer pipeline. The reader numbers batches of items;
-// a fixed pool of workers analyses them; col receives them in input order and a writer
-// streams their hits and rejects to the reports. At most 4×workers batches are in flight,
-// so memory does not grow with the input.
-func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Scorer, col *collector) error {
+// stream runs the reader → workers → sequencer pipeline. The reader takes the items from next
+// (corpus.Reader.Next, or what was read ahead) and numbers batches of them;
+// a fixed pool of workers analyses them; col receives them in input order and hands their
+// hits and rejects to sw, which writes them to the reports and which stream closes. At most
+// 4×workers batches are in flight, so memory does not grow with the input.
+func stream(ctx context.Context, workers int, next func() (corpus.Item, error), scorer *tone.Scorer, col *collector, sw *spillWriter) error {
 	g, ctx := errgroup.WithContext(ctx)
-	inflight := make(chan struct{}, 4*workers)
+	// free holds the batches not in flight: the reader takes one to fill, the sequencer gives
+	// it back once collected, so at most 4×workers batches are in flight.
+	free := make(chan *batch, 4*workers)
+	for range cap(free) {
+		free <- &batch{items: make([]corpus.Item, 0, batchSize), results: make([]result, 0, batchSize)}
+	}
 	jobs := make(chan *batch, workers)
 	done := make(chan *batch, workers)
 
 	g.Go(func() error { // reader
 		defer close(jobs)
 		seq := 0
-		b := &batch{seq: seq}
-		send := func() error {
+		var b *batch
+		take := func() error {
 			select {
-			case inflight <- struct{}{}:
+			case b = <-free:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+			b.reset(seq)
+			seq++
+			return nil
+		}
+		send := func() error {
 			select {
 			case jobs <- b:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			seq++
-			b = &batch{seq: seq}
-			return nil
+			return take()
+		}
+		if err := take(); err != nil {
+			return err
 		}
 		for {
-			it, err := rd.Next()
+			it, err := next()
 			if errors.Is(err, io.EOF) {
 				break
 			}
@@ -323,10 +376,11 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 			defer wg.Done()
 			w := newWorker(scorer)
 			for b := range jobs {
-				b.results = make([]result, len(b.items))
+				b.results = slices.Grow(b.results[:0], len(b.items))[:len(b.items)]
+				clear(b.results)
 				for i, it := range b.items {
 					if it.Article != nil {
-						w.analyse(it.Article, &b.results[i])
+						w.analyse(it.Article, b, &b.results[i])
 						it.Article.Text = "" // the text is not needed any more
 					}
 				}
@@ -341,19 +395,10 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 	}
 	go func() { wg.Wait(); close(done) }()
 
-	// The writer streams hits and rejects to the reports while the sequencer goes on.
-	writes := make(chan spill, 2)
-	g.Go(func() error {
-		for sp := range writes {
-			if err := col.write(sp); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	// The spill writer writes hits and rejects while the sequencer goes on.
 	send := func(sp spill) error {
 		select {
-		case writes <- sp:
+		case sw.in <- sp:
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
@@ -361,7 +406,7 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 	}
 
 	g.Go(func() error { // sequencer: restores input order
-		defer close(writes)
+		defer close(sw.in)
 		pending := map[int]*batch{}
 		next := 0
 		for b := range done {
@@ -373,12 +418,12 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 				}
 				delete(pending, next)
 				col.add(nb)
+				free <- nb // never blocks: free has room for every batch
 				if sp, full := col.spill(hitFlush); full {
 					if err := send(sp); err != nil {
 						return err
 					}
 				}
-				<-inflight
 				next++
 			}
 		}
@@ -388,6 +433,61 @@ func stream(ctx context.Context, workers int, rd *corpus.Reader, scorer *tone.Sc
 		return nil
 	})
 	return g.Wait()
+}
+
+// maxPrefetchBytes bounds the text read ahead while the lexicon loads.
+const maxPrefetchBytes = 32 << 20
+
+// prefetch reads items ahead in a goroutine of its own until stop is closed, the input ends
+// or fails, or maxPrefetchBytes of text were read.
+type prefetch struct {
+	rd    *corpus.Reader
+	items []corpus.Item
+	err   error // what ended the read-ahead (io.EOF at the end of the input), or nil
+	done  chan struct{}
+}
+
+func startPrefetch(rd *corpus.Reader, stop <-chan struct{}) *prefetch {
+	p := &prefetch{rd: rd, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		size := 0
+		for size < maxPrefetchBytes {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			it, err := rd.Next()
+			if err != nil {
+				p.err = err
+				return
+			}
+			if a := it.Article; a != nil {
+				size += len(a.Text) + len(a.Title)
+			}
+			p.items = append(p.items, it)
+		}
+	}()
+	return p
+}
+
+// wait waits until the read-ahead stopped.
+func (p *prefetch) wait() { <-p.done }
+
+// next returns the items read ahead, then the error that ended the read-ahead, if any, then
+// what the reader returns. Call it after wait, from one goroutine.
+func (p *prefetch) next() (corpus.Item, error) {
+	if len(p.items) > 0 {
+		it := p.items[0]
+		p.items[0] = corpus.Item{}
+		p.items = p.items[1:]
+		return it, nil
+	}
+	if p.err != nil {
+		return corpus.Item{}, p.err
+	}
+	return p.rd.Next()
 }
 
 // worker holds the buffers one goroutine reuses from article to article.
@@ -405,7 +505,7 @@ func newWorker(s *tone.Scorer) *worker { return &worker{scorer: s} }
 
 // analyse scores one article. Tone and hits come from the text (hit offsets point into it);
 // topic features come from the title and the text.
-func (w *worker) analyse(a *corpus.Article, r *result) {
+func (w *worker) analyse(a *corpus.Article, b *batch, r *result) {
 	w.an.Analyze(&w.doc, a.Text)
 	w.scorer.Score(&w.doc, &w.res)
 	res := &w.res
@@ -428,15 +528,16 @@ func (w *worker) analyse(a *corpus.Article, r *result) {
 	row.Dominant = res.Dominant
 
 	if len(res.Hits) > 0 {
-		r.hits = make([]output.Hit, len(res.Hits))
-		for i, h := range res.Hits {
-			r.hits[i] = output.Hit{
+		start := len(b.hits)
+		for _, h := range res.Hits {
+			b.hits = append(b.hits, output.Hit{
 				ArticleID: a.ID, Day: row.Day, HasDay: row.HasDay,
 				Sentence: h.Sentence, Start: h.Start, End: h.End,
 				Surface: strings.Clone(h.Surface), Entry: h.Entry, Category: h.Category,
 				Weight: h.Weight, Modifier: h.Modifier, EffectiveWeight: h.Effective,
-			}
+			})
 		}
+		r.hits = b.hits[start:len(b.hits):len(b.hits)]
 	}
 
 	w.terms = w.feats.Append(w.terms[:0], &w.doc)
@@ -445,7 +546,9 @@ func (w *worker) analyse(a *corpus.Article, r *result) {
 		w.an.Analyze(&w.title, a.Title)
 		w.terms = w.feats.Append(w.terms, &w.title)
 	}
-	r.terms = mergeTerms(w.terms[:n], w.terms[n:])
+	start := len(b.terms)
+	b.terms = mergeTerms(b.terms, w.terms[:n], w.terms[n:])
+	r.terms = b.terms[start:len(b.terms):len(b.terms)]
 }
 
 // localDay is the calendar day of t in its own offset, as days since 1970: an article stamped
@@ -456,11 +559,11 @@ func localDay(t time.Time) int32 {
 	return output.DayOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-// mergeTerms merges the features of the text and of the title, each sorted by key, into a
-// new slice sorted by key; a feature of both sums its counts and keeps the surface of the
+// mergeTerms appends to out the features of the text and of the title, each sorted by key,
+// merged and sorted by key; a feature of both sums its counts and keeps the surface of the
 // larger count. The topic builder copies the strings it keeps.
-func mergeTerms(text, title []topics.Term) []topics.Term {
-	out := make([]topics.Term, 0, len(text)+len(title))
+func mergeTerms(out, text, title []topics.Term) []topics.Term {
+	out = slices.Grow(out, len(text)+len(title))
 	i, j := 0, 0
 	for i < len(text) || j < len(title) {
 		switch {
@@ -489,23 +592,30 @@ func mergeTerms(text, title []topics.Term) []topics.Term {
 type collector struct {
 	out     *output.Run
 	rows    []output.Article
-	hitBuf  []output.Hit
+	hitBuf  [][]output.Hit // the hit slabs of collected batches, not yet spilled
+	pending int            // hits in hitBuf
 	rejBuf  []output.Reject
 	builder *topics.Builder
 	rejects int
 	hits    int
+	// spent returns the hit slabs of written spills, for the batches to reuse.
+	spent chan []output.Hit
 	// analysed counts the articles so far, for the progress bar.
 	analysed atomic.Int64
 }
 
-// spill is a run of hits and rejects handed to the writer.
+// spill is a run of hits, in slabs, and of rejects handed to the writer.
 type spill struct {
-	hits    []output.Hit
+	hits    [][]output.Hit
+	n       int // hits in all slabs
 	rejects []output.Reject
 }
 
+// spentSlabs bounds the written hit slabs kept for reuse.
+const spentSlabs = 64
+
 func newCollector(out *output.Run) *collector {
-	return &collector{out: out, builder: topics.NewBuilder()}
+	return &collector{out: out, builder: topics.NewBuilder(), spent: make(chan []output.Hit, spentSlabs)}
 }
 
 func (c *collector) add(b *batch) {
@@ -519,7 +629,6 @@ func (c *collector) add(b *batch) {
 		r := &b.results[i]
 		c.rows = append(c.rows, r.row)
 		c.analysed.Add(1)
-		c.hitBuf = append(c.hitBuf, r.hits...)
 		c.hits += len(r.hits)
 		day := topics.NoDay
 		if r.row.HasDay {
@@ -527,29 +636,125 @@ func (c *collector) add(b *batch) {
 		}
 		c.builder.Add(r.row.ID, day, r.terms)
 	}
+	// the batch's hits, in input order, are its slab: the spill takes the slab and the batch
+	// gets a spent one
+	if n := len(b.hits); n > 0 {
+		c.hitBuf = append(c.hitBuf, b.hits)
+		c.pending += n
+		select {
+		case b.hits = <-c.spent:
+		default: // sized like the last one, so that it seldom grows
+			b.hits = make([]output.Hit, 0, n+n/4)
+		}
+	}
 }
 
 // spill hands over the buffered hits and rejects when either holds at least min rows.
 func (c *collector) spill(min int) (spill, bool) {
-	if len(c.hitBuf) < min && len(c.rejBuf) < min {
+	if c.pending < min && len(c.rejBuf) < min {
 		return spill{}, false
 	}
-	sp := spill{hits: c.hitBuf, rejects: c.rejBuf}
-	c.hitBuf, c.rejBuf = nil, nil
+	sp := spill{hits: c.hitBuf, n: c.pending, rejects: c.rejBuf}
+	c.hitBuf, c.pending, c.rejBuf = nil, 0, nil
 	return sp, true
+}
+
+// recycle hands the hit slabs of a written spill back for reuse (dropping those beyond
+// spentSlabs); it runs in the writer goroutine.
+func (c *collector) recycle(sp spill) {
+	for _, slab := range sp.hits {
+		clear(slab) // drop the strings
+		select {
+		case c.spent <- slab[:0]:
+		default:
+		}
+	}
 }
 
 // write writes a spill; it runs in the writer goroutine, the only one that touches c.out
 // while the stream runs.
 func (c *collector) write(sp spill) error {
-	if len(sp.hits) > 0 {
-		if err := c.out.WriteHits(sp.hits); err != nil {
+	if sp.n > 0 {
+		if err := c.out.WriteHitRuns(sp.hits); err != nil {
 			return fmt.Errorf("writing hits: %w", err)
 		}
 	}
 	if len(sp.rejects) > 0 {
 		if err := c.out.WriteRejects(sp.rejects); err != nil {
 			return fmt.Errorf("writing rejects: %w", err)
+		}
+	}
+	return nil
+}
+
+// holdHits is how many hits the spill writer holds back while the analysis runs (about
+// 18 MB). Both cores are busy analysing then, while the clustering that follows leaves one
+// partly idle: the held hits are written during the clustering. Beyond holdHits, the oldest
+// spills are written at once, so memory stays bounded.
+const holdHits = 8 * hitFlush
+
+// spillWriter writes the spills of hits and rejects, in the order received, in a goroutine
+// of its own; it is the only goroutine that writes hits and rejects.
+type spillWriter struct {
+	ctx      context.Context
+	col      *collector
+	in       chan spill
+	released chan struct{}
+	done     chan error
+	cancel   context.CancelCauseFunc
+}
+
+// startSpillWriter starts the writer of col's spills; a write error cancels the stream
+// through cancel (and is returned by wait). Once ctx is done, the writer writes nothing more.
+func startSpillWriter(ctx context.Context, col *collector, cancel context.CancelCauseFunc) *spillWriter {
+	w := &spillWriter{ctx: ctx, col: col, in: make(chan spill, 2), released: make(chan struct{}), done: make(chan error, 1), cancel: cancel}
+	go func() { w.done <- w.run() }()
+	return w
+}
+
+// release lets the writer write everything it holds, and what comes after, at once.
+func (w *spillWriter) release() { close(w.released) }
+
+// wait waits until the writer wrote every spill (once release was called and in closed) and
+// returns the first write error; or, when ctx was done before, ctx's cause.
+func (w *spillWriter) wait() error { return <-w.done }
+
+func (w *spillWriter) run() error {
+	var queue []spill
+	held := 0
+	in, released := w.in, w.released
+	for in != nil || len(queue) > 0 {
+		if len(queue) > 0 && (released == nil || held > holdHits) {
+			sp := queue[0]
+			queue[0] = spill{}
+			queue = queue[1:]
+			held -= sp.n
+			var err error
+			if w.ctx.Err() != nil {
+				err = context.Cause(w.ctx) // the run failed or was canceled: nothing more is written
+			} else if err = w.col.write(sp); err != nil {
+				w.cancel(err)
+			}
+			if err != nil {
+				if in != nil {
+					for range in { // the senders must not block
+					}
+				}
+				return err
+			}
+			w.col.recycle(sp)
+			continue
+		}
+		select {
+		case sp, ok := <-in:
+			if !ok {
+				in = nil
+				continue
+			}
+			queue = append(queue, sp)
+			held += sp.n
+		case <-released:
+			released = nil
 		}
 	}
 	return nil

@@ -353,13 +353,18 @@ func TestRunPartitionedReruns(t *testing.T) {
 func TestMergeTerms(t *testing.T) {
 	text := []topics.Term{{Key: "a", Surface: "A", Count: 2}, {Key: "c", Surface: "C", Count: 1}}
 	title := []topics.Term{{Key: "b", Surface: "B", Count: 1}, {Key: "c", Surface: "Cc", Count: 3}, {Key: "d", Surface: "D", Count: 1}}
-	got := mergeTerms(text, title)
+	got := mergeTerms(nil, text, title)
 	want := []topics.Term{{Key: "a", Surface: "A", Count: 2}, {Key: "b", Surface: "B", Count: 1}, {Key: "c", Surface: "Cc", Count: 4}, {Key: "d", Surface: "D", Count: 1}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("mergeTerms:\n got %v\nwant %v", got, want)
 	}
-	if got := mergeTerms(nil, title); !reflect.DeepEqual(got, title) {
-		t.Errorf("mergeTerms(nil, title) = %v", got)
+	if got := mergeTerms(nil, nil, title); !reflect.DeepEqual(got, title) {
+		t.Errorf("mergeTerms(nil, nil, title) = %v", got)
+	}
+	// appending after what dst holds leaves it untouched
+	prefix := []topics.Term{{Key: "z", Surface: "Z", Count: 9}}
+	if got := mergeTerms(prefix, text, title); !reflect.DeepEqual(got, append(prefix, want...)) {
+		t.Errorf("mergeTerms(prefix, text, title) = %v", got)
 	}
 }
 

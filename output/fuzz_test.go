@@ -18,7 +18,11 @@ func FuzzRejectRoundTrip(f *testing.F) {
 	f.Add("", "", "", "\x00\x01binary")
 	f.Fuzz(func(t *testing.T, input, id, reason, exc string) {
 		var buf bytes.Buffer
-		pf := newParquetFile(&buf, rejectsReport(), 128, map[string]string{MetaVersion: "fuzz"})
+		codec, err := newZstdCodec()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pf := newParquetFile(&buf, rejectsReport(), 128, map[string]string{MetaVersion: "fuzz"}, codec)
 		rows := []Reject{{Input: input, Line: 7, ID: id, Code: "malformed", Reason: reason, Excerpt: exc}}
 		if err := pf.add(func(s sink, i int) { emitReject(s, &rows[i]) }, 0); err != nil {
 			t.Fatal(err)

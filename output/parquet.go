@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress"
 )
 
 // parquetSink builds parquet.Row values for a flat schema whose columns are leaves, optional
@@ -164,9 +165,9 @@ type parquetFile struct {
 
 const batchRows = 1024
 
-func newParquetFile(out io.Writer, rep *report, rowGroupRows int64, meta map[string]string) *parquetFile {
+func newParquetFile(out io.Writer, rep *report, rowGroupRows int64, meta map[string]string, codec compress.Codec) *parquetFile {
 	opts := []parquet.WriterOption{
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(codec),
 		parquet.MaxRowsPerRowGroup(rowGroupRows),
 		parquet.CreatedBy("drishti", meta[MetaVersion], ""),
 	}

@@ -94,6 +94,8 @@ type Run struct {
 	err    error // first write error; Commit refuses to publish after one
 	// rename is os.Rename; tests replace it to make a rename fail part-way through Commit.
 	rename func(oldpath, newpath string) error
+	// zstd compresses the pages of every Parquet file of the run.
+	zstd *zstdCodec
 }
 
 // Create validates opts and makes the temporary folder Dir/.drishti-tmp-<RunID>.
@@ -128,6 +130,10 @@ func Create(opts Options) (*Run, error) {
 	}
 	opts.Categories = slices.Clone(opts.Categories)
 
+	codec, err := newZstdCodec()
+	if err != nil {
+		return nil, fmt.Errorf("preparing the zstd encoder: %w", err)
+	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating output folder: %w", err)
 	}
@@ -145,7 +151,7 @@ func Create(opts Options) (*Run, error) {
 	meta[MetaLexiconChecksum] = opts.LexiconChecksum
 	meta[MetaCategories] = strings.Join(opts.Categories, ",")
 
-	r := &Run{opts: opts, tmp: tmp, meta: meta, tables: make(map[string]*table), rename: os.Rename}
+	r := &Run{opts: opts, tmp: tmp, meta: meta, tables: make(map[string]*table), rename: os.Rename, zstd: codec}
 	for _, rep := range []*report{
 		articlesReport(opts.Categories), hitsReport(), topicsReport(opts.Categories),
 		trendsReport(), rejectsReport(),
@@ -241,6 +247,30 @@ func (r *Run) WriteHits(rows []Hit) error {
 	return r.write(ReportHits, len(rows),
 		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
 		func(s sink, i int) { emitHit(s, &rows[i]) })
+}
+
+// WriteHitRuns appends the hits of runs, one after the other, in one call: the files are
+// those WriteHits of the runs joined would write, without joining them.
+func (r *Run) WriteHitRuns(runs [][]Hit) error {
+	ends := make([]int, len(runs)) // ends[j]: the hits in runs[:j+1]
+	n := 0
+	for j, run := range runs {
+		n += len(run)
+		ends[j] = n
+	}
+	cur := 0 // the run of the last row asked for: rows come mostly in order
+	at := func(i int) *Hit {
+		if i >= ends[cur] || (cur > 0 && i < ends[cur-1]) {
+			cur, _ = slices.BinarySearch(ends, i+1)
+		}
+		if cur > 0 {
+			i -= ends[cur-1]
+		}
+		return &runs[cur][i]
+	}
+	return r.write(ReportHits, n,
+		func(i int) (int32, bool) { h := at(i); return h.Day, h.HasDay },
+		func(s sink, i int) { emitHit(s, at(i)) })
 }
 
 // WriteTopics appends topics. A topic's CategoryMeans may be shorter than

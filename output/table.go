@@ -312,7 +312,7 @@ func (t *table) openFiles(parquetRel, arrowRel string) (fs *fileSet, err error) 
 		if fs.pqf, err = create(parquetRel); err != nil {
 			return nil, err
 		}
-		fs.pq = newParquetFile(fs.pqf, t.rep, int64(opts.RowGroupRows), t.meta)
+		fs.pq = newParquetFile(fs.pqf, t.rep, int64(opts.RowGroupRows), t.meta, t.run.zstd)
 	}
 	if opts.Arrow {
 		if fs.arf, err = create(arrowRel); err != nil {

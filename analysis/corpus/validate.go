@@ -185,14 +185,23 @@ func scanText(s string) textStats {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == 0xE0 {
-			// A run of Devanagari (U+0900..U+097F: E0 A4 80 .. E0 A5 BF), the bulk of the text.
+			// A run of Devanagari (U+0900..U+097F: E0 A4 80 .. E0 A5 BF) and of the spaces
+			// between its words, the bulk of the text.
 			j, deva, chars := i, 0, 0
-			for j+2 < len(s) && s[j] == 0xE0 && s[j+1]&0xFE == 0xA4 && s[j+2]&0xC0 == 0x80 {
+			for j+2 < len(s) {
+				if s[j] == ' ' {
+					chars++
+					j++
+					continue
+				}
+				if s[j] != 0xE0 || s[j+1]&0xFE != 0xA4 || s[j+2]&0xC0 != 0x80 {
+					break
+				}
 				deva += int(devaLetter[int(s[j+1]&1)<<6|int(s[j+2]&0x3F)])
 				chars++
 				j += 3
 			}
-			if chars > 0 {
+			if chars > 0 { // the run starts with a Devanagari code point
 				st.deva += deva
 				st.letters += deva
 				st.chars += chars

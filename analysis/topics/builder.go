@@ -50,6 +50,12 @@ func (b *Builder) Len() int { return len(b.ids) }
 // Terms with an empty key or a count below 1 are ignored; repeated keys are summed.
 func (b *Builder) Add(id string, day int32, terms []Term) {
 	start := len(b.ent)
+	if need := start + len(terms); need > cap(b.ent) {
+		// double: append's growth of large slices (a quarter) copies the entries many times
+		n := max(need, 2*cap(b.ent), 1024)
+		b.ent = append(make([]int32, 0, n), b.ent...)
+		b.cnt = append(make([]int32, 0, n), b.cnt...)
+	}
 	for _, t := range terms {
 		if t.Key == "" || t.Count < 1 {
 			continue

@@ -2,6 +2,7 @@ package topics
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/floats"
 )
@@ -104,35 +105,71 @@ func (v *vocabulary) index() map[string]int32 {
 
 // tfidf builds the L2-normalized TF-IDF matrix of the Builder's documents over v, with
 // sublinear term frequency 1 + ln(count). Documents without any kept term have empty rows.
-func tfidf(b *Builder, v *vocabulary) *csr {
-	m := &csr{ptr: make([]int, 1, b.Len()+1), cols: len(v.keys)}
-	nnz := 0
-	for i := 0; i < b.Len(); i++ {
-		ent, _ := b.doc(i)
-		for _, tid := range ent {
-			if v.col[tid] >= 0 {
-				nnz++
+func tfidf(b *Builder, v *vocabulary) *csr { return tfidfWorkers(b, v, 1) }
+
+// tfLog[c] is 1 + ln(c), the sublinear term frequency of the counts most terms have.
+var tfLog = func() [256]float64 {
+	var t [256]float64
+	for c := 1; c < len(t); c++ {
+		t[c] = 1 + math.Log(float64(c))
+	}
+	return t
+}()
+
+// tfidfWorkers is tfidf with up to workers goroutines, each over a contiguous range of
+// documents; every row is computed the same way whatever their number.
+func tfidfWorkers(b *Builder, v *vocabulary, workers int) *csr {
+	n := b.Len()
+	m := &csr{ptr: make([]int, n+1), cols: len(v.keys)}
+	workers = max(1, min(workers, n/2000))
+	chunks := func(fn func(lo, hi int)) {
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() { fn(w*n/workers, (w+1)*n/workers) })
+		}
+		wg.Wait()
+	}
+	// first pass: the kept terms of each row, into ptr[i+1]
+	chunks(func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ent, _ := b.doc(i)
+			kept := 0
+			for _, tid := range ent {
+				if v.col[tid] >= 0 {
+					kept++
+				}
+			}
+			m.ptr[i+1] = kept
+		}
+	})
+	for i := 0; i < n; i++ {
+		m.ptr[i+1] += m.ptr[i]
+	}
+	m.idx = make([]int32, m.ptr[n])
+	m.val = make([]float64, m.ptr[n])
+	chunks(func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ent, cnt := b.doc(i)
+			k := m.ptr[i]
+			for j, tid := range ent {
+				c := v.col[tid]
+				if c < 0 {
+					continue
+				}
+				tf := 0.0
+				if n := cnt[j]; n < int32(len(tfLog)) {
+					tf = tfLog[n]
+				} else {
+					tf = 1 + math.Log(float64(n))
+				}
+				m.idx[k], m.val[k] = c, tf*v.idf[c]
+				k++
+			}
+			if row := m.val[m.ptr[i]:k]; len(row) > 0 {
+				floats.Scale(1/floats.Norm(row, 2), row)
 			}
 		}
-	}
-	m.idx = make([]int32, 0, nnz)
-	m.val = make([]float64, 0, nnz)
-	for i := 0; i < b.Len(); i++ {
-		ent, cnt := b.doc(i)
-		start := len(m.val)
-		for j, tid := range ent {
-			c := v.col[tid]
-			if c < 0 {
-				continue
-			}
-			m.idx = append(m.idx, c)
-			m.val = append(m.val, (1+math.Log(float64(cnt[j])))*v.idf[c])
-		}
-		if row := m.val[start:]; len(row) > 0 {
-			floats.Scale(1/floats.Norm(row, 2), row)
-		}
-		m.ptr = append(m.ptr, len(m.val))
-	}
+	})
 	// columns come from ascending Builder ids mapped in ascending order, so rows stay sorted
 	return m
 }

@@ -3,6 +3,7 @@ package topics
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -123,6 +124,11 @@ type termWeight struct {
 	w   float64
 }
 
+// before orders top terms: by weight, higher first, then by column.
+func before(x, y termWeight) bool {
+	return x.w > y.w || x.w == y.w && x.col < y.col
+}
+
 // ctfidf returns the top n terms of each of k topics by class-based TF-IDF (BERTopic's
 // W(t,c) = tf(t,c)/|c| · ln(1 + A/f(t)), with A the mean number of kept words per topic and
 // f(t) the occurrences of t over all topics). Outliers take no part. Ties: the lower column.
@@ -166,24 +172,28 @@ func ctfidf(b *Builder, v *vocabulary, topicOf func(int) int, k, n int) [][]term
 		if words[a] == 0 {
 			continue
 		}
-		var cand []termWeight
+		// the n best by weight, ties by column: columns are distinct, so this is a total
+		// order, and keeping the n best in order as the columns go by gives what sorting
+		// all of them would
+		best := make([]termWeight, 0, n+1)
 		for c, x := range tf[a] {
-			if x > 0 {
-				cand = append(cand, termWeight{c, x / words[a] * math.Log(1+avg/f[c])})
+			if x <= 0 {
+				continue
+			}
+			tw := termWeight{c, x / words[a] * math.Log(1+avg/f[c])}
+			if len(best) == n && !before(tw, best[n-1]) {
+				continue
+			}
+			i := len(best)
+			for i > 0 && before(tw, best[i-1]) {
+				i--
+			}
+			best = slices.Insert(best, i, tw)
+			if len(best) > n {
+				best = best[:n]
 			}
 		}
-		// columns are distinct, so this is a total order and an unstable sort gives the
-		// same result as a stable one
-		slices.SortFunc(cand, func(x, y termWeight) int {
-			switch {
-			case x.w > y.w:
-				return -1
-			case x.w < y.w:
-				return 1
-			}
-			return x.col - y.col
-		})
-		out[a] = cand[:min(n, len(cand))]
+		out[a] = best
 	}
 	return out
 }
@@ -194,8 +204,17 @@ func ctfidf(b *Builder, v *vocabulary, topicOf func(int) int, k, n int) [][]term
 // the count to those documents (nil: all). Up to workers goroutines count in parallel; the
 // result does not depend on their number.
 func coherence(b *Builder, v *vocabulary, top [][]termWeight, docs []int, workers int) []float64 {
+	bitsOK := true // every topic has at most 64 top terms: count with bit masks
+	for _, tws := range top {
+		bitsOK = bitsOK && len(tws) <= 64
+	}
+	return coherenceCount(b, v, top, docs, workers, bitsOK)
+}
+
+// coherenceCount is coherence, counting with bit masks (countBits) or by sorting each
+// document's top terms.
+func coherenceCount(b *Builder, v *vocabulary, top [][]termWeight, docs []int, workers int, bitsOK bool) []float64 {
 	k := len(top)
-	type slot struct{ topic, i int }
 	where := make([][]slot, len(v.keys))
 	for a, tws := range top {
 		for i, tw := range tws {
@@ -220,6 +239,10 @@ func coherence(b *Builder, v *vocabulary, top [][]termWeight, docs []int, worker
 		}
 		wg.Go(func() {
 			co, df := coW[w], dfW[w]
+			if bitsOK {
+				countBits(b, v, top, where, docs, w*n/workers, (w+1)*n/workers, co, df)
+				return
+			}
 			var hits []slot
 			for di := w * n / workers; di < (w+1)*n/workers; di++ {
 				d := di
@@ -283,4 +306,47 @@ func coherence(b *Builder, v *vocabulary, top [][]termWeight, docs []int, worker
 		}
 	}
 	return out
+}
+
+// slot is one top term of one topic: the topic and the term's rank.
+type slot struct{ topic, i int }
+
+// countBits is coherence's count over documents docs[lo:hi] (or lo..hi−1 when docs is nil)
+// for topics of at most 64 top terms: per document, a bit mask per topic of the top terms it
+// holds; each document holds a column once, so its masks count what sorting its slots would.
+func countBits(b *Builder, v *vocabulary, top [][]termWeight, where [][]slot, docs []int, lo, hi int, co, df [][]float64) {
+	masks := make([]uint64, len(top))
+	var touched []int
+	for di := lo; di < hi; di++ {
+		d := di
+		if docs != nil {
+			d = docs[di]
+		}
+		ent, _ := b.doc(d)
+		touched = touched[:0]
+		for _, tid := range ent {
+			c := v.col[tid]
+			if c < 0 {
+				continue
+			}
+			for _, sl := range where[c] {
+				if masks[sl.topic] == 0 {
+					touched = append(touched, sl.topic)
+				}
+				masks[sl.topic] |= 1 << sl.i
+			}
+		}
+		for _, a := range touched {
+			m := masks[a]
+			masks[a] = 0
+			row, stride := co[a], len(top[a])
+			for x := m; x != 0; x &= x - 1 {
+				i := bits.TrailingZeros64(x)
+				df[a][i]++
+				for y := x & (x - 1); y != 0; y &= y - 1 {
+					row[i*stride+bits.TrailingZeros64(y)]++
+				}
+			}
+		}
+	}
 }

@@ -171,18 +171,32 @@ type counter struct {
 	surfs  []surf
 	arena  []byte // bigram keys
 	order  []sortKey
+	packed []uint64 // sortFeatures' buffer
 	cache  stemCache
 	// noCache skips the stemCache, for a counter used once.
 	noCache bool
 }
 
 // stemLen returns the length of the light stem of key, whose hash is h, or −1 when key is
-// not a feature.
-func (c *counter) stemLen(key []byte, h uint64) int {
+// not a feature; and the hash of the stem.
+func (c *counter) stemLen(key []byte, h uint64) (int, uint64) {
 	if c.noCache {
-		return stemDecision(key)
+		return stemAndHash(key, h)
 	}
 	return c.cache.stemLen(key, h)
+}
+
+// stemAndHash returns stemDecision(key) and the hash of the stem (h, the hash of key, when the
+// stem is the whole key; 0 when key is not a feature).
+func stemAndHash(key []byte, h uint64) (int, uint64) {
+	stem := stemDecision(key)
+	switch {
+	case stem < 0:
+		return stem, 0
+	case stem < len(key):
+		return stem, hashKey(key[:stem])
+	}
+	return stem, h
 }
 
 // stemDecision returns the length of the light stem of key, or −1 when key is not a feature.
@@ -205,18 +219,19 @@ type stemCache struct {
 	limit int // the most keys to cache; 0: maxCached
 }
 
-// cached is one key of the stemCache, arena[start:end], and its stem length (−1: not a
-// feature).
+// cached is one key of the stemCache, arena[start:end], its stem length (−1: not a feature)
+// and the hash of its stem.
 type cached struct {
 	start, end, stem int32
+	hash             uint64
 }
 
 // maxCached bounds the keys of a stemCache (about 10 MB of tables and keys).
 const maxCached = 1 << 18
 
 // stemLen returns the length of the light stem of key, whose hash is h, or −1 when key is
-// not a feature.
-func (sc *stemCache) stemLen(key []byte, h uint64) int {
+// not a feature; and the hash of the stem.
+func (sc *stemCache) stemLen(key []byte, h uint64) (int, uint64) {
 	if len(sc.slots) == 0 {
 		sc.slots = make([]uint64, 1024)
 	}
@@ -226,11 +241,11 @@ func (sc *stemCache) stemLen(key []byte, h uint64) int {
 	for ; sc.slots[j] != 0; j = (j + 1) & mask {
 		if s := sc.slots[j]; s&^0xFFFFFFFF == tag {
 			if e := &sc.ents[uint32(s)-1]; bytes.Equal(sc.arena[e.start:e.end], key) {
-				return int(e.stem)
+				return int(e.stem), e.hash
 			}
 		}
 	}
-	stem := stemDecision(key)
+	stem, sh := stemAndHash(key, h)
 	limit := sc.limit
 	if limit <= 0 {
 		limit = maxCached
@@ -238,13 +253,13 @@ func (sc *stemCache) stemLen(key []byte, h uint64) int {
 	if len(sc.ents) < limit && len(sc.arena)+len(key) <= math.MaxInt32 {
 		start := int32(len(sc.arena))
 		sc.arena = append(sc.arena, key...)
-		sc.ents = append(sc.ents, cached{start: start, end: int32(len(sc.arena)), stem: int32(stem)})
+		sc.ents = append(sc.ents, cached{start: start, end: int32(len(sc.arena)), stem: int32(stem), hash: sh})
 		sc.slots[j] = tag | uint64(len(sc.ents))
 		if 2*len(sc.ents) > len(sc.slots) {
 			sc.grow()
 		}
 	}
-	return stem
+	return stem, sh
 }
 
 // grow doubles the slots of sc.
@@ -343,18 +358,17 @@ func (c *counter) word(i int) int {
 		}
 	}
 	fi := -1
-	if stem := c.stemLen(key, h); stem >= 0 {
-		fi, _ = c.find(key[:stem])
+	if stem, sh := c.stemLen(key, h); stem >= 0 {
+		fi, _ = c.find(key[:stem], sh)
 	}
 	c.words = append(c.words, word{start: start, end: end, feat: int32(fi)})
 	c.wslots[j] = tag | uint64(len(c.words))
 	return fi
 }
 
-// find returns the index of the feature with key, adding it (with the key slice as given)
-// when absent; added reports whether it was added.
-func (c *counter) find(key []byte) (f int, added bool) {
-	h := hashKey(key)
+// find returns the index of the feature with key, whose hash is h, adding it (with the key
+// slice as given) when absent; added reports whether it was added.
+func (c *counter) find(key []byte, h uint64) (f int, added bool) {
 	tag := h &^ 0xFFFFFFFF
 	mask := uint64(len(c.fslots) - 1)
 	j := h & mask
@@ -394,7 +408,8 @@ func (c *counter) addBigram(prev, stem []byte, a, b int32) {
 	c.arena = append(c.arena, prev...)
 	c.arena = append(c.arena, ' ')
 	c.arena = append(c.arena, stem...)
-	fi, added := c.find(c.arena[start:len(c.arena):len(c.arena)])
+	key := c.arena[start:len(c.arena):len(c.arena)]
+	fi, added := c.find(key, hashKey(key))
 	if !added {
 		c.arena = c.arena[:start] // a known key: its bytes are not needed
 	}
@@ -426,23 +441,11 @@ func (c *counter) surface(s *surf) string {
 // appendTerms appends one Term per feature, sorted by key, with its most frequent surface
 // form (ties: the one seen first).
 func (c *counter) appendTerms(dst []Term) []Term {
-	order := c.order[:0]
+	order := c.sortFeatures()
 	total := 0
 	for i := range c.feats {
-		key := c.feats[i].key
-		order = append(order, sortKey{prefix: keyPrefix(key), feat: int32(i)})
-		total += len(key)
+		total += len(c.feats[i].key)
 	}
-	c.order = order
-	slices.SortFunc(order, func(x, y sortKey) int {
-		if x.prefix != y.prefix {
-			if x.prefix < y.prefix {
-				return -1
-			}
-			return 1
-		}
-		return bytes.Compare(c.feats[x.feat].key, c.feats[y.feat].key)
-	})
 	var sb strings.Builder
 	sb.Grow(total)
 	for _, o := range order {
@@ -463,6 +466,52 @@ func (c *counter) appendTerms(dst []Term) []Term {
 		off += len(ft.key)
 	}
 	return dst
+}
+
+// sortFeatures returns the features ordered by key. Each is packed into one number, the first
+// six bytes of its key above its index, so that the sort compares integers; the features
+// whose keys share their first six bytes are then ordered by their whole keys.
+func (c *counter) sortFeatures() []sortKey {
+	order := c.order[:0]
+	if len(c.feats) > 1<<16 { // too many to pack: compare the keys
+		for i := range c.feats {
+			order = append(order, sortKey{prefix: keyPrefix(c.feats[i].key), feat: int32(i)})
+		}
+		slices.SortFunc(order, func(x, y sortKey) int {
+			if x.prefix != y.prefix {
+				if x.prefix < y.prefix {
+					return -1
+				}
+				return 1
+			}
+			return bytes.Compare(c.feats[x.feat].key, c.feats[y.feat].key)
+		})
+		c.order = order
+		return order
+	}
+	packed := c.packed[:0]
+	for i := range c.feats {
+		packed = append(packed, keyPrefix(c.feats[i].key)&^0xFFFF|uint64(i))
+	}
+	slices.Sort(packed)
+	c.packed = packed
+	for _, p := range packed {
+		order = append(order, sortKey{prefix: p &^ 0xFFFF, feat: int32(uint16(p))})
+	}
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && order[j].prefix == order[i].prefix {
+			j++
+		}
+		if run := order[i:j]; len(run) > 1 { // keys sharing their first six bytes
+			slices.SortFunc(run, func(x, y sortKey) int {
+				return bytes.Compare(c.feats[x.feat].key, c.feats[y.feat].key)
+			})
+		}
+		i = j
+	}
+	c.order = order
+	return order
 }
 
 // keyPrefix returns the first eight bytes of key as a big-endian number, padded with zeros:

@@ -236,8 +236,12 @@ func TestStemCacheGrows(t *testing.T) {
 		t.Fatalf("%d keys in %d slots, want %d in at least %d", len(sc.ents), len(sc.slots), len(keys), 2*len(keys))
 	}
 	for _, k := range keys {
-		if got, want := sc.stemLen(k, hashKey(k)), stemDecision(k); got != want {
+		got, gotHash := sc.stemLen(k, hashKey(k))
+		if want := stemDecision(k); got != want {
 			t.Fatalf("stemLen(%q) = %d, want %d", k, got, want)
+		}
+		if got >= 0 && gotHash != hashKey(k[:got]) {
+			t.Fatalf("stemLen(%q): hash %x, want the stem's %x", k, gotHash, hashKey(k[:got]))
 		}
 	}
 	if len(sc.ents) != len(keys) {

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"sync"
 
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
@@ -187,7 +188,7 @@ func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("topics: prior model was built with features %q, this run uses %q (refit to change)", o.Prior.Features, o.Features)
 	}
 	v := buildVocabulary(b, o.Prior, o.MinDF, o.MaxDF)
-	x := tfidf(b, v)
+	x := tfidfWorkers(b, v, o.Workers)
 	s := &sphere{x: x, workers: o.Workers}
 	n := b.Len()
 	var rows []int
@@ -240,8 +241,11 @@ func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 		res.Objective += sm
 	}
 	res.Objective /= float64(len(st.sim))
+	// describe and leaveOneOut only read the assignments
+	var wg sync.WaitGroup
+	wg.Go(func() { st.loo = leaveOneOut(x, res, st) })
 	describe(b, v, res, st, o)
-	st.loo = leaveOneOut(x, res, st)
+	wg.Wait()
 	res.Model = st.model(v, o, res)
 	return res, nil
 }

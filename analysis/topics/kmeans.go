@@ -360,22 +360,14 @@ func (s *sphere) seed(ctx context.Context, c *clustering, rng *rand.Rand) error 
 	k := c.k()
 	n := len(c.rows)
 	trials := 2 + int(math.Log(float64(k)))
-	dense := make([]float64, s.x.cols)
 	closest := make([]float64, n)
 	cand := make([]float64, n)
 	best := make([]float64, n)
+	inv := s.postings(c.rows)
 	dist := func(r int, out []float64) {
-		idx, val := s.x.row(r)
-		for j, t := range idx {
-			dense[t] = val[j]
-		}
-		s.parallel(n, func(_, lo, hi int) {
-			for p := lo; p < hi; p++ {
-				out[p] = max(0, 1-s.x.dotDense(c.rows[p], dense))
-			}
-		})
-		for _, t := range idx {
-			dense[t] = 0
+		inv.dots(s.x, r, out)
+		for p, sim := range out {
+			out[p] = max(0, 1-sim)
 		}
 	}
 	setCentre := func(a, r int) {
@@ -427,27 +419,116 @@ func (s *sphere) seed(ctx context.Context, c *clustering, rng *rand.Rand) error 
 	return nil
 }
 
+// postingList is the transpose of some rows of a csr: column t holds the positions (into
+// those rows) of the rows that have term t, ascending, and their values.
+type postingList struct {
+	ptr []int // column t is pos[ptr[t]:ptr[t+1]]
+	pos []int32
+	val []float64
+}
+
+// postings returns the postings of the rows.
+func (s *sphere) postings(rows []int) *postingList {
+	pl := &postingList{ptr: make([]int, s.x.cols+1)}
+	for _, r := range rows {
+		idx, _ := s.x.row(r)
+		for _, t := range idx {
+			pl.ptr[t+1]++
+		}
+	}
+	for t := 0; t < s.x.cols; t++ {
+		pl.ptr[t+1] += pl.ptr[t]
+	}
+	pl.pos = make([]int32, pl.ptr[s.x.cols])
+	pl.val = make([]float64, len(pl.pos))
+	next := slices.Clone(pl.ptr[:s.x.cols])
+	for p, r := range rows {
+		idx, val := s.x.row(r)
+		for j, t := range idx {
+			q := next[t]
+			pl.pos[q], pl.val[q] = int32(p), val[j]
+			next[t]++
+		}
+	}
+	return pl
+}
+
+// dots sets out[p] to the dot product of row r of x with the p-th row of the postings, going
+// through the postings of r's terms only. Each row's products come in ascending term order
+// and are summed from 0, as in x.dotDense with r's dense vector (whose other terms add
+// zeros), so the results are the same to the bit.
+func (pl *postingList) dots(x *csr, r int, out []float64) {
+	clear(out)
+	idx, val := x.row(r)
+	for j, t := range idx {
+		v := val[j]
+		for q := pl.ptr[t]; q < pl.ptr[t+1]; q++ {
+			out[pl.pos[q]] += pl.val[q] * v
+		}
+	}
+}
+
 // fitK runs restarts of seeded spherical k-means over rows and keeps the run with the highest
 // objective (ties: the earliest restart). Restart r draws from PCG(seed, r+stream). With
 // annealIters > 0, soft vMF iterations (see anneal, annealIters per step of annealSchedule)
 // run between seeding and Lloyd.
+//
+// With several restarts and workers, restarts run side by side, each on one goroutine: a
+// restart's steps are too short to share well between goroutines, and its result does not
+// depend on how many share it.
 func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint64, restarts, maxIter int, stop float64, annealIters int) (*clustering, error) {
-	var best *clustering
-	for r := 0; r < max(restarts, 1); r++ {
+	restarts = max(restarts, 1)
+	runs := make([]*clustering, restarts)
+	one := func(sp *sphere, r int) error {
 		rng := rand.New(rand.NewPCG(seed, stream+uint64(r)))
-		c := s.newClustering(rows, k)
-		if err := s.seed(ctx, c, rng); err != nil {
-			return nil, err
+		c := sp.newClustering(rows, k)
+		if err := sp.seed(ctx, c, rng); err != nil {
+			return err
 		}
 		if annealIters > 0 {
-			if err := s.anneal(ctx, c, annealSchedule, annealIters); err != nil {
+			if err := sp.anneal(ctx, c, annealSchedule, annealIters); err != nil {
+				return err
+			}
+		}
+		if err := sp.lloyd(ctx, c, maxIter, stop); err != nil {
+			return err
+		}
+		runs[r] = c
+		return nil
+	}
+	// whole rounds of s.workers restarts side by side, one goroutine each; the rest one after
+	// the other, each with all the workers (3 restarts on 2 workers: 2 side by side, then 1)
+	side := 0
+	if s.workers > 1 {
+		side = restarts - restarts%s.workers
+	}
+	if side > 0 {
+		single := &sphere{x: s.x, workers: 1}
+		errs := make([]error, side)
+		sem := make(chan struct{}, s.workers)
+		var wg sync.WaitGroup
+		for r := range side {
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				errs[r] = one(single, r)
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
 				return nil, err
 			}
 		}
-		if err := s.lloyd(ctx, c, maxIter, stop); err != nil {
+	}
+	for r := side; r < restarts; r++ {
+		if err := one(s, r); err != nil {
 			return nil, err
 		}
-		if best == nil || c.obj > best.obj {
+	}
+	best := runs[0]
+	for _, c := range runs[1:] {
+		if c.obj > best.obj {
 			best = c
 		}
 	}

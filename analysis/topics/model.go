@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -71,7 +72,12 @@ func (st *state) model(v *vocabulary, o Options, res *Result) *Model {
 	for i := range res.Topics {
 		byID[res.Topics[i].ID] = &res.Topics[i]
 	}
-	for a, id := range st.ids {
+	if len(st.ids) > 0 {
+		m.Topics = make([]ModelTopic, len(st.ids))
+	}
+	// topics in parallel: each sorts its own centroid
+	parallelRange(len(st.ids), o.Workers, func(a int) {
+		id := st.ids[a]
 		mt := ModelTopic{ID: id, FirstDay: NoDay, LastDay: NoDay}
 		if p := st.prior[a]; p != nil {
 			mt = *p
@@ -116,8 +122,8 @@ func (st *state) model(v *vocabulary, o Options, res *Result) *Model {
 			mt.Terms = append(mt.Terms, int32(c))
 			mt.Weights = append(mt.Weights, row[c])
 		}
-		m.Topics = append(m.Topics, mt)
-	}
+		m.Topics[a] = mt
+	})
 	return m
 }
 
@@ -213,4 +219,19 @@ func (m *Model) check() error {
 		}
 	}
 	return nil
+}
+
+// parallelRange calls fn(i) for every i in [0,n), on up to workers goroutines that take
+// contiguous ranges.
+func parallelRange(n, workers int, fn func(i int)) {
+	workers = max(1, min(workers, n))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
