@@ -172,6 +172,11 @@ func runRun(ctx context.Context, e env) error {
 	}
 	opts.Settings = o.settings(inputs, configPath)
 
+	unlock, err := lockOut(opts.Out)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	stopProfiles, err := startProfiles(o.CPUProfile, o.MemProfile)
 	if err != nil {
 		return err
