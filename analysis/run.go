@@ -195,13 +195,15 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if err := sw.wait(); err != nil {
 		return nil, err
 	}
+	trends := make(chan []output.Trend, 1) // summed while the articles are written
+	go func() { trends <- output.Trends(col.rows, cats) }()
 	if err := out.WriteArticles(col.rows); err != nil {
 		return nil, fmt.Errorf("writing articles: %w", err)
 	}
 	if err := out.WriteTopics(topicRows); err != nil {
 		return nil, fmt.Errorf("writing topics: %w", err)
 	}
-	if err := out.WriteTrends(output.Trends(col.rows, cats)); err != nil {
+	if err := out.WriteTrends(<-trends); err != nil {
 		return nil, fmt.Errorf("writing trends: %w", err)
 	}
 	stages.mark("write")
@@ -501,7 +503,9 @@ type worker struct {
 	terms  []topics.Term
 }
 
-func newWorker(s *tone.Scorer) *worker { return &worker{scorer: s} }
+func newWorker(s *tone.Scorer) *worker {
+	return &worker{scorer: s, feats: topics.Extractor{Unsorted: true}} // the builder takes any order
+}
 
 // analyse scores one article. Tone and hits come from the text (hit offsets point into it);
 // topic features come from the title and the text.
@@ -559,29 +563,27 @@ func localDay(t time.Time) int32 {
 	return output.DayOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
-// mergeTerms appends to out the features of the text and of the title, each sorted by key,
-// merged and sorted by key; a feature of both sums its counts and keeps the surface of the
-// larger count. The topic builder copies the strings it keeps.
+// mergeTerms appends to out the features of the text and of the title (each with distinct
+// keys, in any order): those of the text, then those of the title not in the text. A feature
+// of both sums its counts and keeps the surface of the larger count. Keys are compared after
+// their hashes, so both must carry the Extractor's (or both 0). The topic builder copies the
+// strings it keeps.
 func mergeTerms(out, text, title []topics.Term) []topics.Term {
-	out = slices.Grow(out, len(text)+len(title))
-	i, j := 0, 0
-	for i < len(text) || j < len(title) {
-		switch {
-		case j == len(title) || (i < len(text) && text[i].Key < title[j].Key):
-			out = append(out, text[i])
-			i++
-		case i == len(text) || title[j].Key < text[i].Key:
-			out = append(out, title[j])
-			j++
-		default:
-			t := text[i]
-			if title[j].Count > t.Count {
-				t.Surface = title[j].Surface
-			}
-			t.Count += title[j].Count
-			out = append(out, t)
-			i, j = i+1, j+1
+	out = slices.Grow(out, len(text)+len(title)) // no append below moves out: merged stays in it
+	start := len(out)
+	out = append(out, text...)
+	merged := out[start:]
+	for _, tt := range title {
+		i := slices.IndexFunc(merged, func(t topics.Term) bool { return t.Hash == tt.Hash && t.Key == tt.Key })
+		if i < 0 {
+			out = append(out, tt)
+			continue
 		}
+		t := &merged[i]
+		if tt.Count > t.Count {
+			t.Surface = tt.Surface
+		}
+		t.Count += tt.Count
 	}
 	return out
 }
@@ -627,6 +629,10 @@ func (c *collector) add(b *batch) {
 			continue
 		}
 		r := &b.results[i]
+		if len(c.rows) == cap(c.rows) {
+			// double: append's growth of large slices (a quarter) copies the rows many times
+			c.rows = append(make([]output.Article, 0, max(2*cap(c.rows), 1024)), c.rows...)
+		}
 		c.rows = append(c.rows, r.row)
 		c.analysed.Add(1)
 		c.hits += len(r.hits)
@@ -755,6 +761,17 @@ func (w *spillWriter) run() error {
 			held += sp.n
 		case <-released:
 			released = nil
+		}
+	}
+	if w.ctx.Err() != nil {
+		return nil // the run failed or was canceled: it reports why
+	}
+	// No more hits or rejects come: their files are closed now, during the clustering,
+	// rather than in the commit at the end.
+	for _, name := range []string{output.ReportHits, output.ReportRejects} {
+		if err := w.col.out.Finish(name); err != nil {
+			w.cancel(err)
+			return err
 		}
 	}
 	return nil

@@ -351,10 +351,12 @@ func TestRunPartitionedReruns(t *testing.T) {
 }
 
 func TestMergeTerms(t *testing.T) {
-	text := []topics.Term{{Key: "a", Surface: "A", Count: 2}, {Key: "c", Surface: "C", Count: 1}}
-	title := []topics.Term{{Key: "b", Surface: "B", Count: 1}, {Key: "c", Surface: "Cc", Count: 3}, {Key: "d", Surface: "D", Count: 1}}
+	// any order: the text's features, then the title's that the text lacks; a shared one keeps
+	// the surface of the larger count (the text's on a tie)
+	text := []topics.Term{{Key: "c", Surface: "C", Count: 1}, {Key: "e", Surface: "E", Count: 2, Hash: 5}, {Key: "a", Surface: "A", Count: 2}}
+	title := []topics.Term{{Key: "d", Surface: "D", Count: 1}, {Key: "c", Surface: "Cc", Count: 3}, {Key: "e", Surface: "Ee", Count: 2, Hash: 5}, {Key: "a", Surface: "Aa", Count: 1}}
 	got := mergeTerms(nil, text, title)
-	want := []topics.Term{{Key: "a", Surface: "A", Count: 2}, {Key: "b", Surface: "B", Count: 1}, {Key: "c", Surface: "Cc", Count: 4}, {Key: "d", Surface: "D", Count: 1}}
+	want := []topics.Term{{Key: "c", Surface: "Cc", Count: 4}, {Key: "e", Surface: "E", Count: 4, Hash: 5}, {Key: "a", Surface: "A", Count: 3}, {Key: "d", Surface: "D", Count: 1}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("mergeTerms:\n got %v\nwant %v", got, want)
 	}

@@ -43,6 +43,8 @@ const (
 var (
 	// ErrClosed is returned by the Write methods and Commit after Commit or Abort.
 	ErrClosed = errors.New("output: run already committed or aborted")
+	// ErrFinished is returned by a write to a report closed by Run.Finish.
+	ErrFinished = errors.New("output: report already finished")
 	// ErrOptions wraps every error about invalid Options.
 	ErrOptions = errors.New("output: invalid options")
 	// errNotRestored marks a Commit whose rollback failed: previous reports are in the
@@ -220,7 +222,11 @@ func (r *Run) write(name string, n int, day func(int) (int32, bool), emit func(s
 	if r.err != nil {
 		return r.err
 	}
-	if err := r.tables[name].write(n, day, emit); err != nil {
+	t := r.tables[name]
+	if t.finished {
+		return fmt.Errorf("writing %s: %w", name, ErrFinished)
+	}
+	if err := t.write(n, day, emit); err != nil {
 		r.err = fmt.Errorf("writing %s: %w", name, err)
 		return r.err
 	}
@@ -297,6 +303,35 @@ func (r *Run) WriteRejects(rows []Reject) error {
 	return r.write(ReportRejects, len(rows), nil, func(s sink, i int) { emitReject(s, &rows[i]) })
 }
 
+// Finish closes the files of one report (ReportHits, …) before Commit, checking each Close:
+// a report that receives no more rows can be finished early, while other work goes on,
+// rather than in Commit. Later writes to it return ErrFinished; finishing it again does
+// nothing. Commit publishes it with the others; Abort removes it.
+func (r *Run) Finish(name string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.done {
+		return ErrClosed
+	}
+	if r.err != nil {
+		return r.err
+	}
+	t, ok := r.tables[name]
+	if !ok {
+		return fmt.Errorf("finishing %q: no such report", name)
+	}
+	if t.finished {
+		return nil
+	}
+	paths, err := t.finish()
+	if err != nil {
+		r.err = fmt.Errorf("finishing %s: %w", name, err)
+		return r.err
+	}
+	t.finished, t.paths = true, paths
+	return nil
+}
+
 // RowCounts returns the rows written so far per report name.
 func (r *Run) RowCounts() map[string]int64 {
 	r.mu.Lock()
@@ -365,6 +400,10 @@ func (r *Run) commit(manifest any) error {
 	var moves []string // paths relative to tmp and Dir, in move order
 	for _, name := range reportNames {
 		t := r.tables[name]
+		if t.finished { // by Finish
+			moves = append(moves, t.paths...)
+			continue
+		}
 		paths, err := t.finish()
 		if err != nil {
 			return fmt.Errorf("finishing %s: %w", name, err)

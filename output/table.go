@@ -23,6 +23,8 @@ type table struct {
 	clock       uint64 // last-use counter for closing the least recently used partition
 	rows        int64
 	touched     []*fileSet // files that received rows during the current write call
+	finished    bool       // closed by Run.Finish; paths are its files
+	paths       []string
 }
 
 type partition struct {

@@ -25,7 +25,8 @@ type Builder struct {
 	ent  []int32 // term ids, ascending within a document
 	cnt  []int32 // counts, parallel to ent
 
-	scratch []uint64 // sortDoc's buffer
+	scratch []uint64  // sortDoc's buffer
+	fresh   []newTerm // Add's buffer
 }
 
 // termStat is what the Builder knows of one vocabulary entry.
@@ -56,7 +57,11 @@ func (b *Builder) Add(id string, day int32, terms []Term) {
 		b.ent = append(make([]int32, 0, n), b.ent...)
 		b.cnt = append(make([]int32, 0, n), b.cnt...)
 	}
-	for _, t := range terms {
+	// Known terms are counted at once; new ones are set aside and get their ids in key
+	// order, so that the ids do not depend on the order of terms.
+	fresh := b.fresh[:0]
+	for i := range terms {
+		t := &terms[i]
 		if t.Key == "" || t.Count < 1 {
 			continue
 		}
@@ -64,36 +69,30 @@ func (b *Builder) Add(id string, day int32, terms []Term) {
 		if h == 0 {
 			h = hashKey([]byte(t.Key))
 		}
-		tid, slot := b.lookup(t.Key, h)
+		if tid, _ := b.lookup(t.Key, h); tid >= 0 {
+			b.count(tid, t)
+		} else {
+			fresh = append(fresh, newTerm{i: int32(i), hash: h})
+		}
+	}
+	if len(fresh) > 1 {
+		slices.SortStableFunc(fresh, func(x, y newTerm) int { return strings.Compare(terms[x.i].Key, terms[y.i].Key) })
+	}
+	for _, f := range fresh {
+		t := &terms[f.i]
+		tid, slot := b.lookup(t.Key, f.hash) // a key repeated in terms is known by now
 		if tid < 0 {
 			// copies: the caller's strings may share memory with a whole document
 			tid = int32(len(b.terms))
-			b.terms = append(b.terms, termStat{key: strings.Clone(t.Key), hash: h})
-			b.slots[slot] = h&^0xFFFFFFFF | uint64(tid+1)
+			b.terms = append(b.terms, termStat{key: strings.Clone(t.Key), hash: f.hash})
+			b.slots[slot] = f.hash&^0xFFFFFFFF | uint64(tid+1)
 			if 2*len(b.terms) > len(b.slots) {
 				b.grow()
 			}
 		}
-		ts := &b.terms[tid]
-		switch {
-		case ts.surface == t.Surface:
-			ts.vote += t.Count
-		case ts.vote <= t.Count:
-			ts.surface, ts.vote = strings.Clone(t.Surface), t.Count-ts.vote
-		default:
-			ts.vote -= t.Count
-		}
-		if ts.surface == "" {
-			ts.surface, ts.vote = strings.Clone(t.Surface), t.Count
-		}
-		ts.total += int64(t.Count)
-		c := t.Count
-		if c > math.MaxInt32 {
-			c = math.MaxInt32
-		}
-		b.ent = append(b.ent, tid)
-		b.cnt = append(b.cnt, int32(c))
+		b.count(tid, t)
 	}
+	b.fresh = fresh
 	b.sortDoc(start)
 	for _, tid := range b.ent[start:] {
 		b.terms[tid].df++
@@ -101,6 +100,37 @@ func (b *Builder) Add(id string, day int32, terms []Term) {
 	b.ids = append(b.ids, id)
 	b.days = append(b.days, day)
 	b.ptr = append(b.ptr, len(b.ent))
+}
+
+// newTerm is a term of the document being added that is not in the vocabulary yet: its index
+// in the terms given and the hash of its key.
+type newTerm struct {
+	i    int32
+	hash uint64
+}
+
+// count adds one occurrence of term tid in the document being added: its surface vote, its
+// total and its entry.
+func (b *Builder) count(tid int32, t *Term) {
+	ts := &b.terms[tid]
+	switch {
+	case ts.surface == t.Surface:
+		ts.vote += t.Count
+	case ts.vote <= t.Count:
+		ts.surface, ts.vote = strings.Clone(t.Surface), t.Count-ts.vote
+	default:
+		ts.vote -= t.Count
+	}
+	if ts.surface == "" {
+		ts.surface, ts.vote = strings.Clone(t.Surface), t.Count
+	}
+	ts.total += int64(t.Count)
+	c := t.Count
+	if c > math.MaxInt32 {
+		c = math.MaxInt32
+	}
+	b.ent = append(b.ent, tid)
+	b.cnt = append(b.cnt, int32(c))
 }
 
 // lookup returns the id of the term with key, whose hash is h, or −1 and the empty slot

@@ -61,11 +61,16 @@ func (f Featurizer) Append(dst []Term, d *hindi.Doc) []Term {
 type Extractor struct {
 	// Bigrams is Featurizer.Bigrams.
 	Bigrams bool
+	// Unsorted leaves the features of a document in the order of their first occurrence
+	// instead of sorting them by key, about a sixth of Append's time; Builder.Add
+	// takes them in any order and builds the same vocabulary.
+	Unsorted bool
 
 	c counter
 }
 
-// Append appends the features of d to dst, sorted by key, exactly as Featurizer.Append does.
+// Append appends the features of d to dst, sorted by key (unless Unsorted), exactly as
+// Featurizer.Append does.
 func (e *Extractor) Append(dst []Term, d *hindi.Doc) []Term {
 	c := &e.c
 	c.reset(d, e.Bigrams)
@@ -90,7 +95,7 @@ func (e *Extractor) Append(dst []Term, d *hindi.Doc) []Term {
 		}
 		prev, prevTok, prevSent = stem, i, t.Sentence
 	}
-	dst = c.appendTerms(dst)
+	dst = c.appendTerms(dst, !e.Unsorted)
 	c.d = nil // do not keep the document alive
 	return dst
 }
@@ -173,17 +178,13 @@ type counter struct {
 	order  []sortKey
 	packed []uint64 // sortFeatures' buffer
 	cache  stemCache
+	// doc numbers the documents the counter read (the current one included), so that the
+	// stemCache can hold each key's feature in the current document.
+	doc int32
+	// wready reports whether wslots was emptied for the current document.
+	wready bool
 	// noCache skips the stemCache, for a counter used once.
 	noCache bool
-}
-
-// stemLen returns the length of the light stem of key, whose hash is h, or −1 when key is
-// not a feature; and the hash of the stem.
-func (c *counter) stemLen(key []byte, h uint64) (int, uint64) {
-	if c.noCache {
-		return stemAndHash(key, h)
-	}
-	return c.cache.stemLen(key, h)
 }
 
 // stemAndHash returns stemDecision(key) and the hash of the stem (h, the hash of key, when the
@@ -220,9 +221,11 @@ type stemCache struct {
 }
 
 // cached is one key of the stemCache, arena[start:end], its stem length (−1: not a feature)
-// and the hash of its stem.
+// and the hash of its stem; and, for the document being read when doc is the counter's
+// current document number, the key's feature in that document (−1: none).
 type cached struct {
 	start, end, stem int32
+	doc, feat        int32
 	hash             uint64
 }
 
@@ -232,6 +235,15 @@ const maxCached = 1 << 18
 // stemLen returns the length of the light stem of key, whose hash is h, or −1 when key is
 // not a feature; and the hash of the stem.
 func (sc *stemCache) stemLen(key []byte, h uint64) (int, uint64) {
+	if e := sc.entry(key, h); e != nil {
+		return int(e.stem), e.hash
+	}
+	return stemAndHash(key, h)
+}
+
+// entry returns the cache entry of key, whose hash is h, adding it unless the cache is full
+// (nil then). An entry added has doc −1.
+func (sc *stemCache) entry(key []byte, h uint64) *cached {
 	if len(sc.slots) == 0 {
 		sc.slots = make([]uint64, 1024)
 	}
@@ -241,25 +253,34 @@ func (sc *stemCache) stemLen(key []byte, h uint64) (int, uint64) {
 	for ; sc.slots[j] != 0; j = (j + 1) & mask {
 		if s := sc.slots[j]; s&^0xFFFFFFFF == tag {
 			if e := &sc.ents[uint32(s)-1]; bytes.Equal(sc.arena[e.start:e.end], key) {
-				return int(e.stem), e.hash
+				return e
 			}
 		}
 	}
-	stem, sh := stemAndHash(key, h)
 	limit := sc.limit
 	if limit <= 0 {
 		limit = maxCached
 	}
-	if len(sc.ents) < limit && len(sc.arena)+len(key) <= math.MaxInt32 {
-		start := int32(len(sc.arena))
-		sc.arena = append(sc.arena, key...)
-		sc.ents = append(sc.ents, cached{start: start, end: int32(len(sc.arena)), stem: int32(stem), hash: sh})
-		sc.slots[j] = tag | uint64(len(sc.ents))
-		if 2*len(sc.ents) > len(sc.slots) {
-			sc.grow()
-		}
+	if len(sc.ents) >= limit || len(sc.arena)+len(key) > math.MaxInt32 {
+		return nil
 	}
-	return stem, sh
+	stem, sh := stemAndHash(key, h)
+	start := int32(len(sc.arena))
+	sc.arena = append(sc.arena, key...)
+	sc.ents = append(sc.ents, cached{start: start, end: int32(len(sc.arena)), stem: int32(stem), doc: -1, hash: sh})
+	sc.slots[j] = tag | uint64(len(sc.ents))
+	if 2*len(sc.ents) > len(sc.slots) {
+		sc.grow()
+	}
+	return &sc.ents[len(sc.ents)-1]
+}
+
+// forget marks every entry as seen in no document, when the counter's document numbers
+// start again from 0.
+func (sc *stemCache) forget() {
+	for i := range sc.ents {
+		sc.ents[i].doc = -1
+	}
 }
 
 // grow doubles the slots of sc.
@@ -287,7 +308,12 @@ func (c *counter) reset(d *hindi.Doc, bigrams bool) {
 	if bigrams {
 		feats *= 2 // and one bigram
 	}
-	c.wslots = resetSlots(c.wslots, words)
+	c.wready = false // the word table is emptied when first needed: see word
+	if c.doc == math.MaxInt32 {
+		c.cache.forget()
+		c.doc = -1
+	}
+	c.doc++
 	c.fslots = resetSlots(c.fslots, feats)
 	c.words, c.feats, c.surfs, c.arena = c.words[:0], c.feats[:0], c.surfs[:0], c.arena[:0]
 }
@@ -347,6 +373,23 @@ func (c *counter) word(i int) int {
 	end := c.ends[i]
 	key := c.keys[start:end:end]
 	h := c.hashes[i] // hashKey(key), computed by Analyze
+	if !c.noCache {
+		// a cached key keeps its feature in the current document: one table for both
+		if e := c.cache.entry(key, h); e != nil {
+			if e.doc != c.doc {
+				e.doc, e.feat = c.doc, -1
+				if e.stem >= 0 {
+					fi, _ := c.find(key[:e.stem], e.hash)
+					e.feat = int32(fi)
+				}
+			}
+			return int(e.feat)
+		}
+	}
+	if !c.wready {
+		c.wslots = resetSlots(c.wslots, len(c.d.Tokens))
+		c.wready = true
+	}
 	tag := h &^ 0xFFFFFFFF
 	mask := uint64(len(c.wslots) - 1)
 	j := h & mask
@@ -358,7 +401,7 @@ func (c *counter) word(i int) int {
 		}
 	}
 	fi := -1
-	if stem, sh := c.stemLen(key, h); stem >= 0 {
+	if stem, sh := stemAndHash(key, h); stem >= 0 { // not cached: see above
 		fi, _ = c.find(key[:stem], sh)
 	}
 	c.words = append(c.words, word{start: start, end: end, feat: int32(fi)})
@@ -438,10 +481,19 @@ func (c *counter) surface(s *surf) string {
 	return c.d.Surface(int(s.a)) + " " + c.d.Surface(int(s.b))
 }
 
-// appendTerms appends one Term per feature, sorted by key, with its most frequent surface
-// form (ties: the one seen first).
-func (c *counter) appendTerms(dst []Term) []Term {
-	order := c.sortFeatures()
+// appendTerms appends one Term per feature, sorted by key when sorted (else in the order of
+// the features), with its most frequent surface form (ties: the one seen first).
+func (c *counter) appendTerms(dst []Term, sorted bool) []Term {
+	var order []sortKey
+	if sorted {
+		order = c.sortFeatures()
+	} else {
+		order = c.order[:0]
+		for i := range c.feats {
+			order = append(order, sortKey{feat: int32(i)})
+		}
+		c.order = order
+	}
 	total := 0
 	for i := range c.feats {
 		total += len(c.feats[i].key)
