@@ -36,6 +36,11 @@ type Options struct {
 	TopicModel string
 	// Refit ignores an existing topic model and fits afresh (the new model still overwrites it).
 	Refit bool
+	// TopicRetentionDays, when > 0, drops from the saved topic model the topics last seen
+	// more than that many days before the latest day of any topic (Model.Expire), so that
+	// the model of a long schedule does not grow forever; a story that comes back later
+	// opens a new topic. 0 keeps every topic.
+	TopicRetentionDays int
 	// Seed seeds every random choice of the run (topic seeding).
 	Seed uint64
 

@@ -224,6 +224,9 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	var modelTmp string
 	if fit != nil && opts.TopicModel != "" {
 		modelTmp = opts.TopicModel + ".tmp-" + runID
+		if expired := fit.Model.Expire(opts.TopicRetentionDays); len(expired) > 0 {
+			log.Info("topics expired from the model", "retention_days", opts.TopicRetentionDays, "ids", expired)
+		}
 		if err := fit.Model.Save(modelTmp); err != nil {
 			return nil, fmt.Errorf("saving topic model: %w", err)
 		}

@@ -396,3 +396,48 @@ func TestRunModelSaveFailureKeepsReports(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestRunTopicRetention: with TopicRetentionDays, the saved model drops the topics of stories
+// not seen for longer than that (by the articles' days), and keeps the others.
+func TestRunTopicRetention(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "topics.json")
+	quietRun(t, Options{Inputs: []string{"sample/testdata/day1.jsonl"}, Out: filepath.Join(dir, "d1"), Topics: 3, TopicModel: model})
+	day1, err := topics.LoadModel(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// day 2's articles, published two months later
+	b, err := os.ReadFile("sample/testdata/day2.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := filepath.Join(dir, "later.jsonl")
+	if err := os.WriteFile(later, []byte(strings.ReplaceAll(string(b), "2026-09-15", "2026-11-15")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	quietRun(t, Options{Inputs: []string{later}, Out: filepath.Join(dir, "d2"), TopicModel: model, TopicRetentionDays: 30})
+	m, err := topics.LoadModel(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[int]bool{}
+	for _, tp := range m.Topics {
+		ids[tp.ID] = true
+		if tp.LastDay < 20772-30 { // 2026-11-15 is day 20772; 30 days of retention
+			t.Errorf("topic %d last seen on day %d kept", tp.ID, tp.LastDay)
+		}
+	}
+	dropped := 0
+	for _, tp := range day1.Topics {
+		if !ids[tp.ID] {
+			dropped++
+		}
+	}
+	if dropped != 1 {
+		t.Errorf("%d day-1 topics dropped, want 1 (the story that did not continue)", dropped)
+	}
+	if m.NextID < day1.NextID {
+		t.Errorf("next id %d went back below %d", m.NextID, day1.NextID)
+	}
+}

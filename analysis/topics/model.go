@@ -235,3 +235,35 @@ func parallelRange(n, workers int, fn func(i int)) {
 	}
 	wg.Wait()
 }
+
+// Expire drops from m the topics last seen more than days days before the latest day on
+// which any topic of m was seen, and returns their ids in ascending order. The days are the
+// articles' days, not the clock's, so re-running or backfilling a day expires the same
+// topics. Topics whose days are unknown are kept. NextID does not change: an expired topic's
+// id is never given to another topic. days ≤ 0 keeps every topic.
+func (m *Model) Expire(days int) []int {
+	if days <= 0 {
+		return nil
+	}
+	latest := NoDay
+	for _, t := range m.Topics {
+		latest = maxDay(latest, t.LastDay)
+	}
+	if latest == NoDay {
+		return nil
+	}
+	cut := int64(latest) - int64(days)
+	var expired []int
+	kept := m.Topics[:0]
+	for _, t := range m.Topics {
+		if t.LastDay != NoDay && int64(t.LastDay) < cut {
+			expired = append(expired, t.ID)
+			continue
+		}
+		kept = append(kept, t)
+	}
+	clear(m.Topics[len(kept):])
+	m.Topics = kept
+	slices.Sort(expired)
+	return expired
+}

@@ -39,6 +39,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad topics", []string{"run", "--topics", "zero"}, exitUsage},
 		{"bad format", []string{"run", "--format", "csv"}, exitUsage},
 		{"bad field", []string{"run", "--field", "body"}, exitUsage},
+		{"bad retention", []string{"run", "--topic-retention-days", "-1"}, exitUsage},
 		{"bad config value", []string{"run", "--config", cfg}, exitUsage},
 		{"missing config", []string{"run", "--config", filepath.Join(dir, "none.json")}, exitUsage},
 		{"missing input", []string{"run", "--out", out, filepath.Join(dir, "none.jsonl")}, exitUsage},

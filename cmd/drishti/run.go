@@ -25,6 +25,7 @@ type runOptions struct {
 	Topics         string            `json:"topics"`
 	TopicModel     string            `json:"topic_model"`
 	Refit          bool              `json:"refit"`
+	TopicRetention int               `json:"topic_retention_days"`
 	Lexicons       []string          `json:"lexicon"`
 	NoDefaultLex   bool              `json:"no_default_lexicon"`
 	Workers        int               `json:"workers"`
@@ -91,6 +92,7 @@ func (o *runOptions) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Topics, "topics", o.Topics, "number of topics, or auto")
 	fs.StringVar(&o.TopicModel, "topic-model", o.TopicModel, "topic model file: loaded if present, saved after the run (stable topic ids across runs)")
 	fs.BoolVar(&o.Refit, "refit", o.Refit, "ignore the saved topic model and fit afresh")
+	fs.IntVar(&o.TopicRetention, "topic-retention-days", o.TopicRetention, "drop from the saved topic model the topics not seen for more than `DAYS` days (0: keep all)")
 	fs.Var(listFlag{&o.Lexicons}, "lexicon", "lexicon file added to the default lexicon (repeatable)")
 	fs.BoolVar(&o.NoDefaultLex, "no-default-lexicon", o.NoDefaultLex, "use only the --lexicon files")
 	fs.IntVar(&o.Workers, "workers", o.Workers, "analysis workers")
@@ -226,17 +228,18 @@ func loadConfig(path string, o *runOptions) error {
 
 func (o *runOptions) analysisOptions(inputs []string) (analysis.Options, error) {
 	opts := analysis.Options{
-		Inputs:           inputs,
-		Fields:           o.Fields,
-		Out:              o.Out,
-		LexiconFiles:     o.Lexicons,
-		NoDefaultLexicon: o.NoDefaultLex,
-		TopicModel:       o.TopicModel,
-		Refit:            o.Refit,
-		Seed:             o.Seed,
-		Workers:          o.Workers,
-		MaxRejectRatio:   o.MaxRejectRatio,
-		MaxArticleBytes:  int(o.MaxArticleMB * (1 << 20)),
+		Inputs:             inputs,
+		Fields:             o.Fields,
+		Out:                o.Out,
+		LexiconFiles:       o.Lexicons,
+		NoDefaultLexicon:   o.NoDefaultLex,
+		TopicModel:         o.TopicModel,
+		Refit:              o.Refit,
+		TopicRetentionDays: o.TopicRetention,
+		Seed:               o.Seed,
+		Workers:            o.Workers,
+		MaxRejectRatio:     o.MaxRejectRatio,
+		MaxArticleBytes:    int(o.MaxArticleMB * (1 << 20)),
 	}
 	if o.Out == "" {
 		return opts, errors.New("--out must not be empty")
@@ -255,6 +258,9 @@ func (o *runOptions) analysisOptions(inputs []string) (analysis.Options, error) 
 	}
 	if o.Workers < 1 {
 		return opts, fmt.Errorf("--workers: want ≥ 1, got %d", o.Workers)
+	}
+	if o.TopicRetention < 0 {
+		return opts, fmt.Errorf("--topic-retention-days: want ≥ 0, got %d", o.TopicRetention)
 	}
 	switch o.PartitionBy {
 	case "":
@@ -285,21 +291,22 @@ func (o *runOptions) analysisOptions(inputs []string) (analysis.Options, error) 
 // settings is the configuration recorded in the manifest.
 func (o *runOptions) settings(inputs []string, configPath string) map[string]any {
 	return map[string]any{
-		"inputs":             inputs,
-		"config":             configPath,
-		"out":                o.Out,
-		"topics":             o.Topics,
-		"topic_model":        o.TopicModel,
-		"refit":              o.Refit,
-		"lexicon":            o.Lexicons,
-		"no_default_lexicon": o.NoDefaultLex,
-		"workers":            o.Workers,
-		"seed":               o.Seed,
-		"partition_by":       o.PartitionBy,
-		"format":             o.Format,
-		"max_reject_ratio":   o.MaxRejectRatio,
-		"max_article_mb":     o.MaxArticleMB,
-		"field":              o.Fields,
+		"inputs":               inputs,
+		"config":               configPath,
+		"out":                  o.Out,
+		"topics":               o.Topics,
+		"topic_model":          o.TopicModel,
+		"refit":                o.Refit,
+		"topic_retention_days": o.TopicRetention,
+		"lexicon":              o.Lexicons,
+		"no_default_lexicon":   o.NoDefaultLex,
+		"workers":              o.Workers,
+		"seed":                 o.Seed,
+		"partition_by":         o.PartitionBy,
+		"format":               o.Format,
+		"max_reject_ratio":     o.MaxRejectRatio,
+		"max_article_mb":       o.MaxArticleMB,
+		"field":                o.Fields,
 	}
 }
 
