@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
@@ -182,19 +183,63 @@ func (s *Scorer) Evaluate(r io.Reader, name string) (*Evaluation, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
-	for i := range ev.Categories {
-		ce := &ev.Categories[i]
+	ev.finish()
+	return ev, nil
+}
+
+// finish computes the precision, recall and F1 of each category and the macro F1 from the
+// counts.
+func (e *Evaluation) finish() {
+	e.MacroF1 = 0
+	for i := range e.Categories {
+		ce := &e.Categories[i]
 		ce.Precision = ratio(ce.TP, ce.TP+ce.FP)
 		ce.Recall = ratio(ce.TP, ce.TP+ce.FN)
+		ce.F1 = 0
 		if ce.Precision+ce.Recall > 0 {
 			ce.F1 = 2 * ce.Precision * ce.Recall / (ce.Precision + ce.Recall)
 		}
-		ev.MacroF1 += ce.F1
+		e.MacroF1 += ce.F1
 	}
-	if len(ev.Categories) > 0 {
-		ev.MacroF1 /= float64(len(ev.Categories))
+	if len(e.Categories) > 0 {
+		e.MacroF1 /= float64(len(e.Categories))
 	}
-	return ev, nil
+}
+
+// Merge pools evaluations of several files into one, as if their rows were one file: counts
+// add up and the figures are computed from the pooled counts (not averaged). The files must
+// label the same categories in the same order; the misses are concatenated.
+func Merge(evs ...*Evaluation) (*Evaluation, error) {
+	if len(evs) == 0 {
+		return nil, errors.New("merging evaluations: none given")
+	}
+	m := &Evaluation{Categories: slices.Clone(evs[0].Categories)}
+	for i := range m.Categories {
+		c := &m.Categories[i]
+		*c = CategoryEval{Name: c.Name}
+	}
+	for k, e := range evs {
+		if len(e.Categories) != len(m.Categories) {
+			return nil, fmt.Errorf("merging evaluations: evaluation %d labels %d categories, the first %d", k+1, len(e.Categories), len(m.Categories))
+		}
+		for i, c := range e.Categories {
+			mc := &m.Categories[i]
+			if c.Name != mc.Name {
+				return nil, fmt.Errorf("merging evaluations: evaluation %d labels %q where the first labels %q", k+1, c.Name, mc.Name)
+			}
+			mc.TP += c.TP
+			mc.FP += c.FP
+			mc.FN += c.FN
+			mc.TN += c.TN
+		}
+		m.Rows += e.Rows
+		m.ToneRows += e.ToneRows
+		m.ToneAgree += e.ToneAgree
+		m.ValenceAgree += e.ValenceAgree
+		m.Misses = append(m.Misses, e.Misses...)
+	}
+	m.finish()
+	return m, nil
 }
 
 func sign(x float64) int {

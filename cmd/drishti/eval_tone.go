@@ -8,18 +8,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/drishti-news/drishti/analysis/tone"
 	"github.com/drishti-news/drishti/internal/shareddata"
 	"github.com/drishti-news/drishti/internal/textref"
 )
 
-const evalToneUsage = `Usage: drishti eval tone [flags] FILE.tsv
+const evalToneUsage = `Usage: drishti eval tone [flags] FILE.tsv...
 
 Scores each row of a labelled TSV file (header: id, text, one 0/1 column per category such
 as threat, alliance, war, and tone -1/0/1; "?" skips a label) as one article and prints
 precision, recall and F1 per category (present = score above 0), macro F1 and the sign
-agreement of tone with the tone label.
+agreement of tone with the tone label. Several files are pooled: their rows count as one
+set (the figures come from the summed counts, not an average of the files').
 
 FILE.tsv may also be a reference file that labels sentences of a corpus without copying
 them (columns id, path, offset, length, fnv32a and the labels; see internal/textref), such
@@ -41,23 +43,28 @@ func runEvalTone(ctx context.Context, e env) error {
 	if err := parseFlags(fs, e.args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return usagef("eval tone: want one FILE.tsv, got %d arguments", fs.NArg())
+	if fs.NArg() == 0 {
+		return usagef("eval tone: want at least one FILE.tsv")
 	}
 	lex, err := lf.load()
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(fs.Arg(0))
-	if err != nil {
-		return usageError{fmt.Errorf("eval tone: %w", err)}
+	scorer := tone.NewScorer(lex, tone.Options{})
+	var evs []*tone.Evaluation
+	for _, name := range fs.Args() {
+		ev, err := evalToneFile(scorer, name, *data)
+		if err != nil {
+			return err
+		}
+		if fs.NArg() > 1 { // a miss's line is its file's: name the file
+			for i := range ev.Misses {
+				ev.Misses[i].ID = filepath.Base(name) + ":" + ev.Misses[i].ID
+			}
+		}
+		evs = append(evs, ev)
 	}
-	defer f.Close()
-	in, err := resolveReference(f, fs.Arg(0), *data)
-	if err != nil {
-		return err
-	}
-	ev, err := tone.NewScorer(lex, tone.Options{}).Evaluate(in, fs.Arg(0))
+	ev, err := tone.Merge(evs...)
 	if err != nil {
 		return fmt.Errorf("eval tone: %w", err)
 	}
@@ -72,6 +79,24 @@ func runEvalTone(ctx context.Context, e env) error {
 		fmt.Fprintln(e.stdout)
 	}
 	return ev.WriteText(e.stdout)
+}
+
+// evalToneFile evaluates one labelled or reference file.
+func evalToneFile(scorer *tone.Scorer, name, dataDir string) (*tone.Evaluation, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("eval tone: %w", err)}
+	}
+	defer f.Close()
+	in, err := resolveReference(f, name, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := scorer.Evaluate(in, name)
+	if err != nil {
+		return nil, fmt.Errorf("eval tone: %w", err)
+	}
+	return ev, nil
 }
 
 // resolveReference returns the labelled rows of r: r itself, or, when its header describes a

@@ -117,3 +117,22 @@ func TestEvalToneReference(t *testing.T) {
 		t.Errorf("changed corpus: error %v; want a mismatch at ref.tsv:3", err)
 	}
 }
+
+// TestEvalTonePoolsFiles: several files are evaluated as one set of rows, and the misses
+// name their file.
+func TestEvalTonePoolsFiles(t *testing.T) {
+	lex := filepath.Join("..", "..", "lexicon", "testdata", "mini.tsv")
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.tsv"), filepath.Join(dir, "b.tsv")
+	os.WriteFile(a, []byte("id\twar\ttext\n1\t1\tसीमा पर युद्ध\n2\t0\tबाजार खुला\n"), 0o644)
+	os.WriteFile(b, []byte("id\twar\ttext\n1\t1\tगांव में मेला\n"), 0o644)
+	out, errOut, code := runCmd(t, "", "eval", "tone", "--no-default-lexicon", "--lexicon", lex, "--misses", "war", a, b)
+	if code != exitOK {
+		t.Fatalf("eval tone: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"rows: 3", "war              1.000     0.500     0.667     1     0     1     1", "b.tsv:1\twar\tFN"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("pooled eval tone output lacks %q:\n%s", want, out)
+		}
+	}
+}
