@@ -78,9 +78,9 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	for wi, w := range s.cand {
 		for ; w != 0; w &= w - 1 {
 			i := wi<<6 | bits.TrailingZeros64(w)
-			if l.startKinds&(1<<toks[i].Kind) == 0 {
-				continue
-			}
+			// The token itself (its kind and sentence) is read only when a match may end
+			// or go on past it: most candidates that find an edge end at the next word,
+			// and reading the token costs a cache miss.
 			ks, ke := keySpan(i)
 			exact, stem := t.childrenAt(0, keys, ks, ke, hs[i], &p)
 			if exact < 0 && stem < 0 {
@@ -94,7 +94,7 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 				s.active = append(s.active, stem)
 			}
 			s.touched = s.touched[:0]
-			sent := toks[i].Sentence
+			sent := -1 // toks[i].Sentence, read at the second word
 			for j := i; ; {
 				inner := false
 				for _, n := range s.active {
@@ -138,10 +138,26 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 						s.next = append(s.next, stem)
 					}
 				}
-				if len(s.next) == 0 || toks[j].Sentence != sent {
+				if len(s.next) == 0 {
+					break
+				}
+				if sent < 0 {
+					sent = toks[i].Sentence
+				}
+				if toks[j].Sentence != sent {
 					break
 				}
 				s.active, s.next = s.next, s.active
+			}
+			if len(s.touched) == 0 {
+				continue
+			}
+			if l.startKinds&(1<<toks[i].Kind) == 0 {
+				// No term starts with a token of this kind: nothing matches here.
+				for _, slot := range s.touched {
+					s.bestEnd[slot] = -1
+				}
+				continue
 			}
 			// Emit in slot order: touched slots are few, sort them by insertion.
 			sortSlots(s.touched)
@@ -260,7 +276,10 @@ func skipGap(d *hindi.Doc, j int) int {
 // data-dependent branch, sorting the tokens into those that may end an entry (looked up)
 // and those that may only start a phrase; a second pass tests the pair filter for the
 // latter, with the next token's hash (and, where that may be a quotation mark or a hyphen,
-// the hashes after it: see skipGap).
+// the hashes after it: see skipGap), and for a pair that only starts phrases of three
+// words or more with the hash of the token after that (see startFilters.pairAt). A token
+// that passes both halves of the root filter goes to the pair test when its hash is that
+// of a root key that only starts phrases (see startFilters.pairsOnly).
 func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []uint64 {
 	nw := (len(toks) + 63) >> 6
 	if cap(s.cand) < nw || cap(s.pairCand) < nw {
@@ -283,6 +302,16 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 	rootPass(f.cells, hashes, dst, pc[:len(dst)])
 	last := len(hashes) - 1
 	for wi, w := range pc {
+		if both := w & dst[wi]; both != 0 && len(f.pairsOnly) > 0 {
+			// Tokens that pass both halves of the root filter: those whose key only starts
+			// phrases (see pairsOnly) go to the pair test.
+			for ; both != 0; both &= both - 1 {
+				b := bits.TrailingZeros64(both)
+				if f.isPairsOnly(hashes[wi<<6|b]) {
+					dst[wi] &^= 1 << b
+				}
+			}
+		}
 		w &^= dst[wi]
 		var add uint64
 		for ; w != 0; w &= w - 1 {
@@ -295,9 +324,16 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 			// (skipGap): every token up to the first that cannot be skipped is tested, from
 			// the hashes alone. A long run of such tokens passes untested.
 			h1 := hashes[i]
+			r := h1 >> f.pairShift << regionBits // the region of h1's pairs
 			ok := false
 			for k := i + 1; k <= last; k++ {
-				if ok = f.pair(h1, hashes[k]); ok || !mayBeGap(hashes[k]) {
+				// f.pairAt(h1, hashes, k, last), written out: it is too large to be inlined.
+				g := pairMix(h1, hashes[k])
+				x := f.pairs[r|g>>(64-regionBits)]
+				end := uint64(1)<<(g>>20&63) | uint64(1)<<(g>>26&63) | uint64(1)<<(g>>32&63)
+				cont := uint64(1)<<(g>>2&63) | uint64(1)<<(g>>8&63) | uint64(1)<<(g>>38&63)
+				ok = x&end == end || x&cont == cont && f.third(h1, hashes, k, last)
+				if ok || !mayBeGap(hashes[k]) {
 					break
 				}
 				if k-i > maxGapScan {

@@ -320,8 +320,32 @@ func TestStartFiltersHoldEveryStart(t *testing.T) {
 			for _, j := range byNode[n] {
 				c := &tab.entries[j]
 				pairs++
-				if n >= 0 && !f.pair(h1, hash(c)) {
+				if n < 0 {
+					continue
+				}
+				// The pair is filed whole (end bits), or as one that only starts longer
+				// phrases (cont bits) with every third word.
+				h2 := hash(c)
+				w, end, cont := f.pairBits(h1, h2)
+				if f.pairs[w]&end == end {
+					continue
+				}
+				if f.pairs[w]&cont != cont {
 					t.Fatalf("pair %q %q missing", tab.keys[e.off:e.off+e.n], tab.keys[c.off:c.off+c.n])
+				}
+				for _, n2 := range []int32{c.exact, c.stem} {
+					if n2 < 0 {
+						continue
+					}
+					if l.info[n2].ends1 > l.info[n2].ends0 {
+						t.Fatalf("pair %q %q ends an entry but is filed as one that only starts phrases", tab.keys[e.off:e.off+e.n], tab.keys[c.off:c.off+c.n])
+					}
+					for _, k := range byNode[n2] {
+						g := &tab.entries[k]
+						if w, m := f.tripleBits(h1, h2, hash(g)); f.pairs[w]&m != m {
+							t.Fatalf("triple %q %q %q missing", tab.keys[e.off:e.off+e.n], tab.keys[c.off:c.off+c.n], tab.keys[g.off:g.off+g.n])
+						}
+					}
 				}
 			}
 		}
@@ -338,5 +362,64 @@ func TestStartFiltersHoldEveryStart(t *testing.T) {
 	}
 	if passed > 5000 {
 		t.Errorf("%d of 100,000 absent keys pass the root filter", passed)
+	}
+}
+
+// TestStartFiltersPairsOnly checks the two refinements of the start filters on the default
+// lexicon: a root key that only starts phrases, even one whose bits are set in the half of
+// the keys that end an entry, goes to the pair test (pairsOnly), and a token that starts
+// only phrases of three words or more passes only with a third word that may follow.
+func TestStartFiltersPairsOnly(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := &l.edges
+	f := &tab.starts
+	listed := 0
+	for i := range tab.entries {
+		e := &tab.entries[i]
+		if e.node != 0 {
+			continue
+		}
+		h := hindi.HashKey(tab.keys[e.off : e.off+e.n])
+		ends := false
+		for _, c := range []int32{e.exact, e.stem} {
+			ends = ends || c >= 0 && l.info[c].ends1 > l.info[c].ends0
+		}
+		switch got := f.root(h); {
+		case ends && f.isPairsOnly(h):
+			t.Errorf("root key %q ends an entry but is listed as one that only starts phrases", tab.keys[e.off:e.off+e.n])
+		case !ends && got&startPairs != 0 && got&startEnds != 0 && !f.isPairsOnly(h):
+			t.Errorf("root key %q only starts phrases and passes both halves, but is not listed", tab.keys[e.off:e.off+e.n])
+		case f.isPairsOnly(h):
+			listed++
+		}
+	}
+	if listed == 0 {
+		t.Errorf("no root key passes both halves: the test is not exercising pairsOnly")
+	}
+
+	// A tiny lexicon: "के लिए खतरा" is the only phrase of के (no entry ends at के लिए).
+	tiny := New([]Entry{{Category: "threat", Term: "के लिए खतरा", Weight: 1, Match: MatchExact}})
+	var (
+		a hindi.Analyzer
+		d hindi.Doc
+		s Scratch
+	)
+	for _, c := range []struct {
+		text string
+		want bool // token 0 is a candidate
+	}{
+		{"के लिए खतरा", true},
+		{"के लिए 'खतरा'", true}, // a quotation mark may follow: passes untested
+		{"के लिए काम", false},
+		{"के बाद खतरा", false},
+	} {
+		a.Analyze(&d, c.text)
+		cand := tiny.candidates(&s, d.Tokens, d.KeyHashes()[:len(d.Tokens)])
+		if got := cand[0]&1 != 0; got != c.want {
+			t.Errorf("%q: token 0 candidate = %v, want %v", c.text, got, c.want)
+		}
 	}
 }
