@@ -113,3 +113,30 @@ func BenchmarkScanText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanTextCorpus is BenchmarkScanText over the texts of benchCorpus (the 50 MB news
+// corpus when $DRISHTI_BENCH_JSONL names it), decoded once beforehand.
+func BenchmarkScanTextCorpus(b *testing.B) {
+	data := benchCorpus(b)
+	var texts []string
+	n := 0
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var row struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &row) == nil {
+			texts = append(texts, row.Text)
+			n += len(row.Text)
+		}
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		deva := 0
+		for _, t := range texts {
+			deva += scanText(t).deva
+		}
+		if deva == 0 {
+			b.Fatal("no Devanagari counted")
+		}
+	}
+}

@@ -86,6 +86,78 @@ func devaWordEnd(text string, i int) int {
 	return i
 }
 
+// Fields of devaKeyScan: how one code point of U+0900..U+097F bears on a Devanagari word and
+// its key.
+const (
+	dkStopClass  = 0x007 // a stop's class, 1..5 (velar … labial); 0 for the rest
+	dkNasalClass = 0x038 // a nasal consonant's class (ङ ञ ण न म) << 3; 0 for the rest
+	dkVirama     = 0x040 // the virama
+	dkFold       = 0x080 // a code point the key changes (nukta, candrabindu, Vedic tone marks…)
+	dkBreak      = 0x100 // not a word code point: danda, digit, abbreviation sign; or not UTF-8
+)
+
+// devaKeyScan classifies the last two bytes b1, b2 of a code point E0 b1 b2 with b1 = A4 or
+// A5 (U+0900..U+097F), indexed by (b1&1)<<8 | b2, for devaWordEndKey: devaClass and the fold
+// classes of AppendKey's fast path in one table. A b2 that is not a continuation byte gives
+// dkBreak.
+var devaKeyScan = func() (t [512]uint16) {
+	for i := range t {
+		t[i] = dkBreak
+	}
+	nasalClass := map[rune]uint16{0x0919: 1, 0x091E: 2, 0x0923: 3, 0x0928: 4, 0x092E: 5}
+	for lo := range 128 {
+		r := rune(0x0900 + lo)
+		var v uint16
+		switch {
+		case devaClass[lo] != clDeva:
+			v = dkBreak
+		case r == virama:
+			v = dkVirama
+		case devaFold[lo] == foldStop:
+			v = nasalClass[homorganicNasal(r)]
+		case devaFold[lo] != foldKeep:
+			v = dkFold
+		default:
+			v = nasalClass[r] << 3
+		}
+		t[(lo>>6)<<8|0x80|lo&0x3F] = v
+	}
+	return t
+}()
+
+// nasalStop[n<<3|s] is dkFold when a nasal of class n, a virama and a stop of class s are a
+// fold of the key (n = s ≠ 0), else 0.
+var nasalStop = func() (t [64]uint16) {
+	for c := 1; c <= 5; c++ {
+		t[c<<3|c] = dkFold
+	}
+	return t
+}()
+
+// devaWordEndKey is devaWordEnd that also reports whether the key of text[i:end] (before
+// the final-visarga trim) is text[i:end] itself: no code point of the run is folded. A nasal,
+// a virama and a stop of the nasal's class report false even at the start of the run, where
+// the key keeps them. The tests take no branch (stops are about half the consonants): the
+// class of a nasal, carried through a virama, meets the class of the stop in a table.
+func devaWordEndKey(text string, i int) (end int, same bool) {
+	var acc, nasal, pending uint16 // pending: the nasal class before a virama just read
+	for i+2 < len(text) {
+		b0, b1, b2 := text[i], text[i+1], text[i+2]
+		if b0 != 0xE0 || b1&0xFE != 0xA4 {
+			break
+		}
+		v := devaKeyScan[int(b1&1)<<8|int(b2)]
+		if v >= dkBreak {
+			break
+		}
+		acc |= v&dkFold | nasalStop[(pending<<3|v&dkStopClass)&63]
+		pending = nasal * (v >> 6 & 1)
+		nasal = v & dkNasalClass >> 3
+		i += 3
+	}
+	return i, acc == 0
+}
+
 // classOf classifies a code point outside ASCII and the Devanagari block.
 func classOf(r rune) class {
 	switch {

@@ -138,14 +138,46 @@ func (a *Analyzer) Analyze(d *Doc, text string) {
 		if i >= n {
 			break
 		}
-		end, kind, abbr := scanToken(text, i, st.prevAbbrev && i-gapStart <= 1)
-		a.split(d, &st, text, i, end, kind, nl, i > gapStart)
+		var (
+			end  int
+			kind Kind
+			abbr bool
+			same bool
+		)
+		if text[i] == 0xE0 {
+			end, kind, abbr, same = scanDevaToken(text, i, st.prevAbbrev && i-gapStart <= 1)
+		} else {
+			end, kind, abbr = scanToken(text, i, st.prevAbbrev && i-gapStart <= 1)
+		}
+		if nl == 0 && !st.pending && kind != Punct && len(d.sents) > 0 {
+			st.lineTokens++ // all that split does for a word inside a line and a sentence
+		} else {
+			a.split(d, &st, text, i, end, kind, nl, i > gapStart)
+		}
 		st.prevAbbrev = abbr
 		d.Tokens = append(d.Tokens, Token{Start: i, End: end, Kind: kind, Sentence: len(d.sents) - 1})
 		ks := len(d.keys)
-		d.keys = AppendKey(d.keys, text[i:end])
+		var h uint64
+		if same {
+			// The key is the surface, but for a final visarga (see Key).
+			d.keys = append(d.keys, text[i:end]...)
+			if k := len(d.keys); d.keys[k-1] == 0x83 && d.keys[k-2] == 0xA4 {
+				d.keys = trimColonVisarga(d.keys, ks)
+			}
+			h = hashString(text[i : i+len(d.keys)-ks])
+		} else if c := text[i]; end-i == 1 && c < utf8.RuneSelf {
+			// One ASCII byte (punctuation, a digit, a letter), its own key but for case.
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			d.keys = append(d.keys, c)
+			h = HashKey(d.keys[ks:])
+		} else {
+			d.keys = AppendKey(d.keys, text[i:end])
+			h = HashKey(d.keys[ks:])
+		}
 		d.keyEnd = append(d.keyEnd, int32(len(d.keys)))
-		d.hashes = append(d.hashes, HashKey(d.keys[ks:]))
+		d.hashes = append(d.hashes, h)
 		i = end
 	}
 }
@@ -336,6 +368,35 @@ func scanToken(text string, i int, afterAbbrev bool) (end int, kind Kind, abbr b
 		return i + w, Punct, false
 	}
 	return i + w, Symbol, false
+}
+
+// scanDevaToken is scanToken for a token that starts with the byte 0xE0 (the Devanagari
+// block and the rest of U+0800..U+0FFF). For a word it also reports whether its key (before
+// the final-visarga trim) is its surface, which it learns while it finds the word's end.
+func scanDevaToken(text string, i int, afterAbbrev bool) (end int, kind Kind, abbr, same bool) {
+	j, same := devaWordEndKey(text, i)
+	if j == i {
+		end, kind, abbr = scanToken(text, i, afterAbbrev)
+		// । and ॥ (E0 A5 A4, E0 A5 A5) are their own keys.
+		same = end == i+3 && text[i+1] == 0xA5 && text[i+2]&0xFE == 0xA4
+		return end, kind, abbr, same
+	}
+	// As scanWord with clDeva: wordEnd from j, whose first devaWordEnd returns j at once.
+	// After an ASCII byte or a code point of the Devanagari block the word cannot go on
+	// (devaWordEndKey stopped there), so wordEnd is only called for other code points.
+	end = j
+	if j < len(text) {
+		if c := text[j]; c >= utf8.RuneSelf && !(c == 0xE0 && j+2 < len(text) && text[j+1]&0xFE == 0xA4 && text[j+2]&0xC0 == 0x80) {
+			end = wordEnd(text, j, clDeva)
+		}
+		// Only '.' and ॰ (E0 A5 B0) can be an abbreviation's dot.
+		if end < len(text) && (text[end] == '.' || text[end] == 0xE0) {
+			if e, ok := abbrevEnd(text, i, end, false, afterAbbrev); ok {
+				return e, Word, true, false
+			}
+		}
+	}
+	return end, Word, false, same && end == j
 }
 
 // scanWord scans a word of Devanagari or another non-Latin script, with its vowel signs,
