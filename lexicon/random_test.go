@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -420,6 +421,32 @@ func TestStartFiltersPairsOnly(t *testing.T) {
 		cand := tiny.candidates(&s, d.Tokens, d.KeyHashes()[:len(d.Tokens)])
 		if got := cand[0]&1 != 0; got != c.want {
 			t.Errorf("%q: token 0 candidate = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestRootMasks checks the masks of the root filter (triples): each has three bits, no two
+// are equal, and every bit is used by about as many masks (within 10 % of the mean), so
+// that the filter's bits fill evenly.
+func TestRootMasks(t *testing.T) {
+	seen := map[uint32]bool{}
+	var perBit [32]int
+	for i, m := range triples {
+		if bits.OnesCount32(m) != 3 {
+			t.Fatalf("mask %d = %032b: %d bits, want 3", i, m, bits.OnesCount32(m))
+		}
+		if seen[m] {
+			t.Fatalf("mask %d = %032b is taken twice", i, m)
+		}
+		seen[m] = true
+		for b := range perBit {
+			perBit[b] += int(m >> b & 1)
+		}
+	}
+	mean := 3 * len(triples) / 32
+	for b, n := range perBit {
+		if n < mean*9/10 || n > mean*11/10 {
+			t.Errorf("bit %d is in %d masks, want about %d", b, n, mean)
 		}
 	}
 }

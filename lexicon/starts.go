@@ -61,19 +61,31 @@ const (
 	cellWords   = 1 << cellBitsLog
 )
 
-// bit32 holds 1<<i: a load from it is cheaper than a shift by a variable amount, which
-// amd64 does only through one register.
-var bit32 = func() (t [32]uint64) {
+// triples holds 4096 distinct masks of three bits of 32 (of the 4,960 there are, taken
+// with a stride so that every bit is about as likely), so that the mask of a hash in the
+// root filter is one load (see cellBits) where three shifts by a variable amount, or three
+// loads, cost more.
+var triples = func() (t [4096]uint32) {
+	var all [32 * 31 * 30 / 6]uint32
+	n := 0
+	for a := 0; a < 32; a++ {
+		for b := a + 1; b < 32; b++ {
+			for c := b + 1; c < 32; c++ {
+				all[n] = 1<<a | 1<<b | 1<<c
+				n++
+			}
+		}
+	}
 	for i := range t {
-		t[i] = 1 << i
+		t[i] = all[i*2999%len(all)] // 2999 is prime to 4,960: no mask is taken twice
 	}
 	return t
 }()
 
 // cellBits returns the index of the word of hash h (its top bits) and the mask of its three
-// bits (three fields below), in the low half of the word.
+// bits (one of triples, chosen by 12 other bits), in the low half of the word.
 func cellBits(h uint64) (w, m uint64) {
-	return h >> (64 - cellBitsLog), bit32[h>>20&31] | bit32[h>>25&31] | bit32[h>>30&31]
+	return h >> (64 - cellBitsLog), uint64(triples[h>>20&4095])
 }
 
 // root returns the kinds (startEnds, startPairs) that a key of hash h may have, as the
