@@ -496,16 +496,18 @@ func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint6
 		runs[r] = c
 		return nil
 	}
-	// whole rounds of s.workers restarts side by side, one goroutine each; the rest one after
-	// the other, each with all the workers (3 restarts on 2 workers: 2 side by side, then 1)
+	// with several workers and at least as many restarts, every restart runs on one
+	// goroutine, workers + restarts%workers of them at a time, so that no restart is left to
+	// run alone at the end with all the workers on its short steps (3 restarts on 2 workers:
+	// all 3 at once); fewer restarts run one after the other, each with all the workers
 	side := 0
-	if s.workers > 1 {
-		side = restarts - restarts%s.workers
+	if s.workers > 1 && restarts >= s.workers {
+		side = restarts
 	}
 	if side > 0 {
 		single := &sphere{x: s.x, workers: 1}
 		errs := make([]error, side)
-		sem := make(chan struct{}, s.workers)
+		sem := make(chan struct{}, s.workers+restarts%s.workers)
 		var wg sync.WaitGroup
 		for r := range side {
 			sem <- struct{}{}
@@ -560,6 +562,48 @@ const annealIters = 3
 // annealMinWeight: a document adds to the centroids whose soft weight reaches this.
 const annealMinWeight = 1e-4
 
+// annealTermMajor: the M-step of anneal sums into term-major buffers (annealSumsTermMajor)
+// when the rows hold at least this many non-zeros per column, so that the cache misses it
+// saves outweigh copying the sums into the centroid rows: 12.6 on the 2,000-article sample
+// of the 50 MB news corpus (Fit about 10 ms faster); 8 on L3Cube's 3,833 headlines, where
+// it was 5–10 % slower, so they keep the row-major sums.
+const annealTermMajor = 10
+
+// annealSumsTermMajor sets the centroids of c to the sums of the rows weighted by w (row-major
+// len(rows) × k; weights below annealMinWeight left out), each summed in row order, in
+// parallel over ranges of centroids. A worker sums into a term-major buffer of its
+// centroids, so that a row's term meets them in a cache line or two rather than one line per
+// centroid, and then copies the sums into the centroid rows. The buffers are the space of
+// centT (k × cols), which is free until the next transpose.
+func (s *sphere) annealSumsTermMajor(c *clustering, w, centT []float64) {
+	k, cols := c.cent.Dims()
+	s.parallel(k, func(_, lo, hi int) {
+		m := hi - lo
+		buf := centT[lo*cols : hi*cols]
+		clear(buf)
+		for p, r := range c.rows {
+			ws := w[p*k+lo : p*k+hi]
+			idx, val := s.x.row(r)
+			for j, t := range idx {
+				cell := buf[int(t)*m : int(t)*m+m]
+				v := val[j]
+				for i, x := range ws {
+					if x < annealMinWeight {
+						continue
+					}
+					cell[i] += x * v
+				}
+			}
+		}
+		for a := lo; a < hi; a++ {
+			row := c.cent.RawRowView(a)
+			for t := range row {
+				row[t] = buf[t*m+a-lo]
+			}
+		}
+	})
+}
+
 // anneal runs EM iterations of a mixture of von Mises–Fisher distributions with a shared
 // concentration κ that grows along the schedule (iters iterations each), starting from c's
 // centroids: soft assignments w(i,c) ∝ π_c·exp(κ·cos(x_i, μ_c)), then μ_c = normalize(Σ w x),
@@ -581,6 +625,12 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 		pi[a] = 1 / float64(k)
 	}
 	var centT []float64
+	nnz := 0
+	for _, r := range c.rows {
+		nnz += s.x.ptr[r+1] - s.x.ptr[r]
+	}
+	_, cols := c.cent.Dims()
+	termMajor := nnz >= annealTermMajor*cols
 	for _, rel := range schedule {
 		kappa := rel / mean
 		for it := 0; it < iters; it++ {
@@ -605,22 +655,26 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 				}
 			})
 			// M-step, parallel over centroids: each centroid sums its rows in row order
-			c.cent.Zero()
-			s.parallel(k, func(_, lo, hi int) {
-				for p, r := range c.rows {
-					ws := w[p*k : p*k+k]
-					idx, val := s.x.row(r)
-					for a := lo; a < hi; a++ {
-						if ws[a] < annealMinWeight {
-							continue
-						}
-						row := c.cent.RawRowView(a)
-						for j, t := range idx {
-							row[t] += ws[a] * val[j]
+			if termMajor {
+				s.annealSumsTermMajor(c, w, centT)
+			} else {
+				c.cent.Zero()
+				s.parallel(k, func(_, lo, hi int) {
+					for p, r := range c.rows {
+						ws := w[p*k : p*k+k]
+						idx, val := s.x.row(r)
+						for a := lo; a < hi; a++ {
+							if ws[a] < annealMinWeight {
+								continue
+							}
+							row := c.cent.RawRowView(a)
+							for j, t := range idx {
+								row[t] += ws[a] * val[j]
+							}
 						}
 					}
-				}
-			})
+				})
+			}
 			clear(pi)
 			for p := range c.rows {
 				floats.Add(pi, w[p*k:p*k+k])

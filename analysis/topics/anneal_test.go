@@ -1,0 +1,73 @@
+package topics
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// rowMajorSums is anneal's M-step as it was first written, summing straight into the
+// centroid rows: the oracle of annealSumsTermMajor.
+func rowMajorSums(s *sphere, c *clustering, w []float64) {
+	k := c.k()
+	c.cent.Zero()
+	for p, r := range c.rows {
+		idx, val := s.x.row(r)
+		for a := 0; a < k; a++ {
+			if w[p*k+a] < annealMinWeight {
+				continue
+			}
+			row := c.cent.RawRowView(a)
+			for j, t := range idx {
+				row[t] += w[p*k+a] * val[j]
+			}
+		}
+	}
+}
+
+// TestAnnealSumsTermMajor checks that the term-major M-step gives the row-major sums to the
+// bit, weights below annealMinWeight included, for several k and workers.
+func TestAnnealSumsTermMajor(t *testing.T) {
+	b, _ := synthetic(800, 2000, 6, 40, 3)
+	v := buildVocabulary(b, nil, 2, 0.5)
+	x := tfidf(b, v)
+	var rows []int
+	for i := 0; i < x.rows(); i++ {
+		if x.ptr[i+1] > x.ptr[i] {
+			rows = append(rows, i)
+		}
+	}
+	for _, tt := range []struct{ k, workers int }{{1, 1}, {5, 1}, {7, 2}, {20, 2}, {6, 4}} {
+		rng := rand.New(rand.NewPCG(uint64(tt.k), uint64(tt.workers)))
+		w := make([]float64, len(rows)*tt.k)
+		for i := range w {
+			w[i] = rng.Float64() * rng.Float64() * rng.Float64() // some below annealMinWeight
+			if i%7 == 0 {
+				w[i] = annealMinWeight / 2
+			}
+		}
+		ref := &sphere{x: x, workers: 1}
+		want := ref.newClustering(rows, tt.k)
+		rowMajorSums(ref, want, w)
+		s := &sphere{x: x, workers: tt.workers}
+		got := s.newClustering(rows, tt.k)
+		for i := range got.cent.RawMatrix().Data {
+			got.cent.RawMatrix().Data[i] = 7 // stale values must be overwritten
+		}
+		centT := s.transpose(got.cent, nil)
+		s.annealSumsTermMajor(got, w, centT)
+		gd, wd := got.cent.RawMatrix().Data, want.cent.RawMatrix().Data
+		nonZero := 0
+		for i := range wd {
+			if math.Float64bits(gd[i]) != math.Float64bits(wd[i]) {
+				t.Fatalf("k=%d workers=%d: sum %d = %v, want %v", tt.k, tt.workers, i, gd[i], wd[i])
+			}
+			if wd[i] != 0 {
+				nonZero++
+			}
+		}
+		if nonZero == 0 {
+			t.Fatalf("k=%d workers=%d: every sum is zero", tt.k, tt.workers)
+		}
+	}
+}
