@@ -212,15 +212,21 @@ func validCategory(c string) bool {
 	return true
 }
 
+// usable reports why the run takes no more writes: ErrClosed after Commit or Abort, or the
+// first write error. The caller holds r.mu.
+func (r *Run) usable() error {
+	if r.done {
+		return ErrClosed
+	}
+	return r.err
+}
+
 // write sends n rows to the named table under the run's lock.
 func (r *Run) write(name string, n int, day func(int) (int32, bool), emit func(sink, int)) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.done {
-		return ErrClosed
-	}
-	if r.err != nil {
-		return r.err
+	if err := r.usable(); err != nil {
+		return err
 	}
 	t := r.tables[name]
 	if t.finished {
@@ -310,11 +316,8 @@ func (r *Run) WriteRejects(rows []Reject) error {
 func (r *Run) Finish(name string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.done {
-		return ErrClosed
-	}
-	if r.err != nil {
-		return r.err
+	if err := r.usable(); err != nil {
+		return err
 	}
 	t, ok := r.tables[name]
 	if !ok {
