@@ -23,6 +23,7 @@ type Scratch struct {
 	active   []int32
 	next     []int32
 	cand     []uint64 // bit i: token i may start a match (see candidates)
+	roots    []rootEdge
 	pairCand []uint64 // bit i: token i's key may only start phrases (see candidates)
 }
 
@@ -75,17 +76,11 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	// the start filters, from the key hashes alone); the second visits only those, checks
 	// their kind and looks them up.
 	s.cand = l.candidates(s, toks, hs)
-	for wi, w := range s.cand {
-		for ; w != 0; w &= w - 1 {
-			i := wi<<6 | bits.TrailingZeros64(w)
-			// The token itself (its kind and sentence) is read only when a match may end
-			// or go on past it: most candidates that find an edge end at the next word,
-			// and reading the token costs a cache miss.
-			ks, ke := keySpan(i)
-			exact, stem := t.childrenAt(0, keys, ks, ke, hs[i], &p)
-			if exact < 0 && stem < 0 {
-				continue
-			}
+	s.roots = l.rootEdges(s.roots[:0], s.cand, keys, ends, hs)
+	for _, r := range s.roots {
+		{
+			i := int(r.tok)
+			exact, stem := r.exact, r.stem
 			s.active = s.active[:0]
 			if exact >= 0 {
 				s.active = append(s.active, exact)
@@ -171,6 +166,90 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 		}
 	}
 	return dst
+}
+
+// rootEdge is a candidate token with its root children (see rootEdges).
+type rootEdge struct {
+	tok, exact, stem int32
+}
+
+// rootEdges appends to dst the candidate tokens (cand) that have a root edge, with its
+// children. The table's slots and entries of all candidates are loaded in two passes whose
+// loads do not depend on each other, so that their cache misses overlap.
+func (l *Lexicon) rootEdges(dst []rootEdge, cand []uint64, keys []byte, ends []int32, hs []uint64) []rootEdge {
+	t := &l.edges
+	if !t.expanded {
+		var p keyPrint
+		for wi, w := range cand {
+			for ; w != 0; w &= w - 1 {
+				i := wi<<6 | bits.TrailingZeros64(w)
+				ks := 0
+				if i > 0 {
+					ks = int(ends[i-1])
+				}
+				exact, stem := t.childrenAt(0, keys, ks, int(ends[i]), hs[i], &p)
+				if exact >= 0 || stem >= 0 {
+					dst = append(dst, rootEdge{int32(i), exact, stem})
+				}
+			}
+		}
+		return dst
+	}
+	// pass 1: the slot of each candidate that passes the table's filter
+	for wi, w := range cand {
+		for ; w != 0; w &= w - 1 {
+			i := wi<<6 | bits.TrailingZeros64(w)
+			f := rootBit(hs[i])
+			if t.filter[f>>6]&(1<<(f&63)) == 0 {
+				continue
+			}
+			s := t.slots[mix(hs[i], 0)>>t.shift]
+			if s == 0 {
+				continue
+			}
+			dst = append(dst, rootEdge{tok: int32(i), exact: int32(s >> 32), stem: int32(uint32(s))})
+		}
+	}
+	// pass 2: the entries
+	out := dst[:0]
+	var p keyPrint
+	for _, r := range dst {
+		i := int(r.tok)
+		h := mix(hs[i], 0)
+		ks := 0
+		if i > 0 {
+			ks = int(ends[i-1])
+		}
+		ke := int(ends[i])
+		var e *edgeEntry
+		if uint32(r.exact) == uint32(h) {
+			e = &t.entries[uint32(r.stem)-1]
+			n := ke - ks
+			var w0, w1, w2 uint64
+			if ks+16 <= len(keys) && ke >= 8 {
+				w0, w1, w2 = wordsAt(keys, ks, ke)
+			} else {
+				fp := fingerprint(keys[ks:ke])
+				w0, w1, w2 = fp.w0, fp.w1, fp.w2
+			}
+			if !(e.node == 0 && e.w0 == w0 && e.w1 == w1 && e.w2 == w2 && int(e.n) == n &&
+				(n <= maxWords || string(t.keys[e.off:e.off+e.n]) == string(keys[ks:ke]))) {
+				e = nil
+			}
+		}
+		if e == nil {
+			// not the first slot: probe
+			p.setHashed(keys, ks, ke, hs[i])
+			e = t.probe(0, keys[ks:ke], &p)
+			if e == nil {
+				continue
+			}
+		}
+		if e.exact >= 0 || e.stem >= 0 {
+			out = append(out, rootEdge{int32(i), e.exact, e.stem})
+		}
+	}
+	return out
 }
 
 // sortSlots sorts a short slice in place (insertion sort: no allocation).

@@ -24,8 +24,12 @@ func checkDoc(t *testing.T, text string, d *Doc) {
 	t.Helper()
 	prev := 0
 	sent := 0
+	words := 0
 	valid := utf8.ValidString(text)
 	for i, tok := range d.Tokens {
+		if tok.Kind == Word || tok.Kind == Latin || tok.Kind == Number {
+			words++
+		}
 		if tok.Start < prev || tok.End <= tok.Start || tok.End > len(text) {
 			t.Fatalf("token %d span [%d,%d) out of order or bounds (previous end %d, len %d)", i, tok.Start, tok.End, prev, len(text))
 		}
@@ -53,6 +57,9 @@ func checkDoc(t *testing.T, text string, d *Doc) {
 			t.Fatalf("token %d key %q is not valid UTF-8", i, d.Key(i))
 		}
 		prev = tok.End
+	}
+	if d.Words() != words {
+		t.Fatalf("Words() = %d, want %d (the Word, Latin and Number tokens)", d.Words(), words)
 	}
 	for j := prev; j < len(text); {
 		sp, n := isSpaceAt(text, j)

@@ -23,7 +23,15 @@ type Doc struct {
 	keyEnd []int32  // keyEnd[i] is the end of token i's key in keys
 	hashes []uint64 // hashes[i] is HashKey of token i's key
 	sents  []int32  // sents[s] is the index of the first token of sentence s
+	words  int      // the Word, Latin and Number tokens
 }
+
+// Words returns the number of Word, Latin and Number tokens: the words of the text, without
+// punctuation and symbols.
+func (d *Doc) Words() int { return d.words }
+
+// isWord marks the kinds that Words counts.
+var isWord = [256]uint8{Word: 1, Latin: 1, Number: 1}
 
 // Surface returns token i exactly as it appears in the text.
 func (d *Doc) Surface(i int) string { t := d.Tokens[i]; return d.Text[t.Start:t.End] }
@@ -100,6 +108,7 @@ func (a *Analyzer) Analyze(d *Doc, text string) {
 	d.keyEnd = d.keyEnd[:0]
 	d.hashes = d.hashes[:0]
 	d.sents = d.sents[:0]
+	words := 0
 	var st splitState
 	n := len(text)
 	i := 0
@@ -156,6 +165,7 @@ func (a *Analyzer) Analyze(d *Doc, text string) {
 		}
 		st.prevAbbrev = abbr
 		d.Tokens = append(d.Tokens, Token{Start: i, End: end, Kind: kind, Sentence: len(d.sents) - 1})
+		words += int(isWord[kind])
 		ks := len(d.keys)
 		var h uint64
 		if same {
@@ -180,6 +190,7 @@ func (a *Analyzer) Analyze(d *Doc, text string) {
 		d.hashes = append(d.hashes, h)
 		i = end
 	}
+	d.words = words
 }
 
 // split decides whether the token text[start:end] starts a new sentence, and updates st.

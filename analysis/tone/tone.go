@@ -192,11 +192,7 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	res.Hits = res.Hits[:0]
 	res.Tone, res.Positive, res.Negative, res.Polarity, res.Valence = 0, 0, 0, 0, 0
 	res.Dominant = ""
-	words := 0
-	for _, t := range d.Tokens {
-		words += int(isWordKind[t.Kind])
-	}
-	res.Words = words
+	res.Words = d.Words()
 	res.matches = s.lex.Match(res.matches[:0], d, &res.scratch)
 	if len(res.matches) == 0 {
 		return
