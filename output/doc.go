@@ -24,9 +24,13 @@
 // manifest.json that Commit completes with the row counts and the files written; Leftovers
 // lists the temporary folders of killed runs.
 //
-// The schema of each report is described once, as a list of columns; the articles and topics
-// schemas grow three (C_hits, C_score, C_density) or one (mean_C) column per lexicon category
-// known at run time. The same description drives the Parquet writer (parquet.Row values, no
-// reflection), the Arrow writer and Columns, which lists the DuckDB types documented in
-// docs/reports.md and checked by scripts/duckdb-check.mjs.
+// The schema of each report is described once, as a list of columns with their Parquet
+// encodings (dictionary for columns of few distinct values, delta for integers that change
+// little from row to row); the articles and topics schemas grow three (C_hits, C_score,
+// C_density) or one (mean_C) column per lexicon category known at run time. The same
+// description drives the Parquet writer, the Arrow writer and Columns, which lists the
+// DuckDB types documented in docs/reports.md and checked by scripts/duckdb-check.mjs. Rows
+// reach both writers through one emit function per report (parquet.Row values, no
+// reflection), except the Parquet file of hits, by far the largest: its rows are copied into
+// a struct of the same columns (hitRow) that parquet-go writes column by column.
 package output

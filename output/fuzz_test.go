@@ -24,7 +24,7 @@ func FuzzRejectRoundTrip(f *testing.F) {
 		}
 		pf := newParquetFile(&buf, rejectsReport(), 128, map[string]string{MetaVersion: "fuzz"}, codec)
 		rows := []Reject{{Input: input, Line: 7, ID: id, Code: "malformed", Reason: reason, Excerpt: exc}}
-		if err := pf.add(func(s sink, i int) { emitReject(s, &rows[i]) }, 0); err != nil {
+		if err := pf.add(&rowSource{n: 1, emit: func(s sink, i int) { emitReject(s, &rows[i]) }}, 0); err != nil {
 			t.Fatal(err)
 		}
 		if err := pf.close(); err != nil {

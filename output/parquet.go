@@ -153,8 +153,51 @@ func (p *parquetSink) f64s(v []float64) {
 	}
 }
 
-// parquetFile writes one report file. Rows are converted into a reusable batch of
-// parquet.Row values and handed to parquet-go in batches of batchRows.
+// parquetWriter writes one report's Parquet file.
+type parquetWriter interface {
+	// add adds row i of src; rows may be held in a batch until the next flush.
+	add(src *rowSource, i int) error
+	// flush hands the batched rows to parquet-go, which copies what it keeps.
+	flush() error
+	// close flushes and writes the footer; the caller closes the underlying file.
+	close() error
+}
+
+var (
+	_ parquetWriter = (*parquetFile)(nil)
+	_ parquetWriter = (*hitsFile)(nil)
+)
+
+// newParquetWriter returns the writer of rep's file: hitsFile for hits, the largest report,
+// and parquetFile for the others.
+func newParquetWriter(out io.Writer, rep *report, rowGroupRows int64, meta map[string]string, codec compress.Codec) parquetWriter {
+	if rep.name == ReportHits {
+		return newHitsFile(out, rep, rowGroupRows, meta, codec)
+	}
+	return newParquetFile(out, rep, rowGroupRows, meta, codec)
+}
+
+// writerOptions are the options of every report file: zstd, the row-group limit, the
+// creator and the key-value metadata in key order, and rep's schema. Page minima and maxima
+// go into the column index only, not also into every page header: readers that prune pages
+// use the column index, and computing them twice cost about a tenth of writing hits.
+func writerOptions(rep *report, rowGroupRows int64, meta map[string]string, codec compress.Codec) []parquet.WriterOption {
+	opts := []parquet.WriterOption{
+		parquet.Compression(codec),
+		parquet.MaxRowsPerRowGroup(rowGroupRows),
+		parquet.DataPageStatistics(false),
+		parquet.CreatedBy("drishti", meta[MetaVersion], ""),
+	}
+	keys, vals := sortedKV(meta)
+	for i, k := range keys {
+		opts = append(opts, parquet.KeyValueMetadata(k, vals[i]))
+	}
+	return append(opts, rep.parquetSchema())
+}
+
+// parquetFile writes one report file from the report's emit function. Rows are converted
+// into a reusable batch of parquet.Row values and handed to parquet-go in batches of
+// batchRows.
 type parquetFile struct {
 	w     *parquet.Writer
 	sink  parquetSink
@@ -166,27 +209,17 @@ type parquetFile struct {
 const batchRows = 1024
 
 func newParquetFile(out io.Writer, rep *report, rowGroupRows int64, meta map[string]string, codec compress.Codec) *parquetFile {
-	opts := []parquet.WriterOption{
-		parquet.Compression(codec),
-		parquet.MaxRowsPerRowGroup(rowGroupRows),
-		parquet.CreatedBy("drishti", meta[MetaVersion], ""),
-	}
-	keys, vals := sortedKV(meta)
-	for i, k := range keys {
-		opts = append(opts, parquet.KeyValueMetadata(k, vals[i]))
-	}
-	opts = append(opts, rep.parquetSchema())
 	return &parquetFile{
-		w:     parquet.NewWriter(out, opts...),
+		w:     parquet.NewWriter(out, writerOptions(rep, rowGroupRows, meta, codec)...),
 		sink:  parquetSink{cols: rep.columns},
 		batch: make([]parquet.Row, batchRows),
 	}
 }
 
-// add converts row i with emit and writes the batch when it is full.
-func (f *parquetFile) add(emit func(sink, int), i int) error {
+// add converts row i with src.emit and writes the batch when it is full.
+func (f *parquetFile) add(src *rowSource, i int) error {
 	f.sink.reset(f.batch[f.n])
-	emit(&f.sink, i)
+	src.emit(&f.sink, i)
 	if f.sink.err == nil && f.sink.col != len(f.sink.cols) {
 		f.sink.err = fmt.Errorf("row has %d values for %d columns", f.sink.col, len(f.sink.cols))
 	}
@@ -214,11 +247,14 @@ func (f *parquetFile) flush() error {
 	return nil
 }
 
-func (f *parquetFile) close() error {
-	if err := f.flush(); err != nil {
+func (f *parquetFile) close() error { return flushClose(f.flush, f.w) }
+
+// flushClose flushes a writer's batch, then closes its parquet-go writer (the footer).
+func flushClose(flush func() error, w io.Closer) error {
+	if err := flush(); err != nil {
 		return err
 	}
-	if err := f.w.Close(); err != nil {
+	if err := w.Close(); err != nil {
 		return fmt.Errorf("closing parquet writer: %w", err)
 	}
 	return nil

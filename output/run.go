@@ -221,8 +221,8 @@ func (r *Run) usable() error {
 	return r.err
 }
 
-// write sends n rows to the named table under the run's lock.
-func (r *Run) write(name string, n int, day func(int) (int32, bool), emit func(sink, int)) error {
+// write sends the rows of src to the named table under the run's lock.
+func (r *Run) write(name string, src *rowSource) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err := r.usable(); err != nil {
@@ -232,7 +232,7 @@ func (r *Run) write(name string, n int, day func(int) (int32, bool), emit func(s
 	if t.finished {
 		return fmt.Errorf("writing %s: %w", name, ErrFinished)
 	}
-	if err := t.write(n, day, emit); err != nil {
+	if err := t.write(src); err != nil {
 		r.err = fmt.Errorf("writing %s: %w", name, err)
 		return r.err
 	}
@@ -249,16 +249,21 @@ func (r *Run) WriteArticles(rows []Article) error {
 			return fmt.Errorf("writing articles: row %d (id %q) has %d category scores for %d categories", i, rows[i].ID, len(rows[i].Categories), ncat)
 		}
 	}
-	return r.write(ReportArticles, len(rows),
-		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
-		func(s sink, i int) { emitArticle(s, &rows[i], ncat) })
+	return r.write(ReportArticles, &rowSource{
+		n:    len(rows),
+		day:  func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
+		emit: func(s sink, i int) { emitArticle(s, &rows[i], ncat) },
+	})
 }
 
 // WriteHits appends lexicon matches; it streams and may be called any number of times.
 func (r *Run) WriteHits(rows []Hit) error {
-	return r.write(ReportHits, len(rows),
-		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
-		func(s sink, i int) { emitHit(s, &rows[i]) })
+	return r.write(ReportHits, &rowSource{
+		n:    len(rows),
+		day:  func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
+		emit: func(s sink, i int) { emitHit(s, &rows[i]) },
+		hit:  func(i int) *Hit { return &rows[i] },
+	})
 }
 
 // WriteHitRuns appends the hits of runs, one after the other, in one call: the files are
@@ -280,9 +285,12 @@ func (r *Run) WriteHitRuns(runs [][]Hit) error {
 		}
 		return &runs[cur][i]
 	}
-	return r.write(ReportHits, n,
-		func(i int) (int32, bool) { h := at(i); return h.Day, h.HasDay },
-		func(s sink, i int) { emitHit(s, at(i)) })
+	return r.write(ReportHits, &rowSource{
+		n:    n,
+		day:  func(i int) (int32, bool) { h := at(i); return h.Day, h.HasDay },
+		emit: func(s sink, i int) { emitHit(s, at(i)) },
+		hit:  at,
+	})
 }
 
 // WriteTopics appends topics. A topic's CategoryMeans may be shorter than
@@ -294,19 +302,27 @@ func (r *Run) WriteTopics(rows []Topic) error {
 			return fmt.Errorf("writing topics: row %d (topic %d) has %d category means for %d categories", i, rows[i].ID, len(rows[i].CategoryMeans), ncat)
 		}
 	}
-	return r.write(ReportTopics, len(rows), nil, func(s sink, i int) { emitTopic(s, &rows[i], ncat) })
+	return r.write(ReportTopics, &rowSource{
+		n:    len(rows),
+		emit: func(s sink, i int) { emitTopic(s, &rows[i], ncat) },
+	})
 }
 
 // WriteTrends appends trend rows (see Trends).
 func (r *Run) WriteTrends(rows []Trend) error {
-	return r.write(ReportTrends, len(rows),
-		func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
-		func(s sink, i int) { emitTrend(s, &rows[i]) })
+	return r.write(ReportTrends, &rowSource{
+		n:    len(rows),
+		day:  func(i int) (int32, bool) { return rows[i].Day, rows[i].HasDay },
+		emit: func(s sink, i int) { emitTrend(s, &rows[i]) },
+	})
 }
 
 // WriteRejects appends rejected input rows; it streams and may be called any number of times.
 func (r *Run) WriteRejects(rows []Reject) error {
-	return r.write(ReportRejects, len(rows), nil, func(s sink, i int) { emitReject(s, &rows[i]) })
+	return r.write(ReportRejects, &rowSource{
+		n:    len(rows),
+		emit: func(s sink, i int) { emitReject(s, &rows[i]) },
+	})
 }
 
 // Finish closes the files of one report (ReportHits, …) before Commit, checking each Close:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/parquet-go/parquet-go"
+	parquetencoding "github.com/parquet-go/parquet-go/encoding"
 )
 
 // SchemaVersion is the version of the report schemas described in docs/reports.md, written
@@ -37,7 +38,32 @@ type column struct {
 	name     string
 	kind     kind
 	nullable bool
-	dict     bool // dictionary-encode in Parquet (low-cardinality strings)
+	enc      encoding // Parquet encoding of the values
+}
+
+// encoding is how a leaf column's values are encoded in Parquet data pages. It changes the
+// size of the file and the work of writing it, never the values a reader gets back.
+type encoding uint8
+
+const (
+	// encPlain is parquet-go's default: PLAIN, and DELTA_LENGTH_BYTE_ARRAY for strings.
+	encPlain encoding = iota
+	// encDict is RLE_DICTIONARY, for columns with few distinct values (sources, lexicon
+	// entries, categories, weights): zstd then compresses small indexes instead of the values.
+	encDict
+	// encDelta is DELTA_BINARY_PACKED, for integers that stay close to the previous row's
+	// (offsets and sentence numbers within an article, article lengths).
+	encDelta
+)
+
+func (e encoding) parquet() parquetencoding.Encoding {
+	switch e {
+	case encDict:
+		return &parquet.RLEDictionary
+	case encDelta:
+		return &parquet.DeltaBinaryPacked
+	}
+	return nil
 }
 
 // DuckDBType is the type DuckDB reports for the column in DESCRIBE.
@@ -70,9 +96,6 @@ func (c column) parquetNode() parquet.Node {
 	switch c.kind {
 	case kString:
 		n = parquet.String()
-		if c.dict {
-			n = parquet.Encoded(n, &parquet.RLEDictionary)
-		}
 	case kInt32:
 		n = parquet.Int(32)
 	case kInt64:
@@ -89,6 +112,9 @@ func (c column) parquetNode() parquet.Node {
 		n = parquet.List(parquet.String())
 	case kFloatList:
 		n = parquet.List(parquet.Leaf(parquet.DoubleType))
+	}
+	if e := c.enc.parquet(); e != nil {
+		n = parquet.Encoded(n, e) // panics for an encoding the type cannot take: a bug here
 	}
 	if c.nullable {
 		n = parquet.Optional(n)
@@ -199,14 +225,14 @@ func ReportNames() []string { return slices.Clone(reportNames[:]) }
 func articlesReport(categories []string) *report {
 	cols := []column{
 		{name: "id", kind: kString},
-		{name: "source", kind: kString, nullable: true, dict: true},
+		{name: "source", kind: kString, nullable: true, enc: encDict},
 		{name: "url", kind: kString, nullable: true},
 		{name: "title", kind: kString, nullable: true},
 		{name: "published_at", kind: kTimestamp, nullable: true},
 		{name: "day", kind: kDate, nullable: true},
-		{name: "chars", kind: kInt32},
-		{name: "words", kind: kInt32},
-		{name: "sentences", kind: kInt32},
+		{name: "chars", kind: kInt32, enc: encDelta},
+		{name: "words", kind: kInt32, enc: encDelta},
+		{name: "sentences", kind: kInt32, enc: encDelta},
 		{name: "devanagari_ratio", kind: kFloat64},
 		{name: "tone", kind: kFloat64},
 		{name: "positive", kind: kFloat64},
@@ -221,9 +247,9 @@ func articlesReport(categories []string) *report {
 		)
 	}
 	cols = append(cols,
-		column{name: "dominant_category", kind: kString, nullable: true, dict: true},
+		column{name: "dominant_category", kind: kString, nullable: true, enc: encDict},
 		column{name: "topic_id", kind: kInt32, nullable: true},
-		column{name: "topic_label", kind: kString, nullable: true, dict: true},
+		column{name: "topic_label", kind: kString, nullable: true, enc: encDict},
 		column{name: "topic_similarity", kind: kFloat64, nullable: true},
 		column{name: "flags", kind: kStringList},
 	)
@@ -234,15 +260,15 @@ func hitsReport() *report {
 	return &report{name: ReportHits, daily: true, columns: []column{
 		{name: "article_id", kind: kString},
 		{name: "day", kind: kDate, nullable: true},
-		{name: "sentence", kind: kInt32},
-		{name: "start", kind: kInt32},
-		{name: "end", kind: kInt32},
-		{name: "surface", kind: kString},
-		{name: "entry", kind: kString, dict: true},
-		{name: "category", kind: kString, dict: true},
-		{name: "weight", kind: kFloat64},
-		{name: "modifier", kind: kString, nullable: true, dict: true},
-		{name: "effective_weight", kind: kFloat64},
+		{name: "sentence", kind: kInt32, enc: encDelta},
+		{name: "start", kind: kInt32, enc: encDelta},
+		{name: "end", kind: kInt32, enc: encDelta},
+		{name: "surface", kind: kString, enc: encDict},
+		{name: "entry", kind: kString, enc: encDict},
+		{name: "category", kind: kString, enc: encDict},
+		{name: "weight", kind: kFloat64, enc: encDict},
+		{name: "modifier", kind: kString, nullable: true, enc: encDict},
+		{name: "effective_weight", kind: kFloat64, enc: encDict},
 	}}
 }
 
@@ -270,11 +296,11 @@ func topicsReport(categories []string) *report {
 func trendsReport() *report {
 	return &report{name: ReportTrends, daily: true, columns: []column{
 		{name: "day", kind: kDate, nullable: true},
-		{name: "kind", kind: kString, dict: true},
-		{name: "source", kind: kString, nullable: true, dict: true},
-		{name: "category", kind: kString, nullable: true, dict: true},
+		{name: "kind", kind: kString, enc: encDict},
+		{name: "source", kind: kString, nullable: true, enc: encDict},
+		{name: "category", kind: kString, nullable: true, enc: encDict},
 		{name: "topic_id", kind: kInt32, nullable: true},
-		{name: "topic_label", kind: kString, nullable: true, dict: true},
+		{name: "topic_label", kind: kString, nullable: true, enc: encDict},
 		{name: "articles", kind: kInt64},
 		{name: "articles_with_hits", kind: kInt64},
 		{name: "mean_score", kind: kFloat64},
@@ -284,11 +310,11 @@ func trendsReport() *report {
 
 func rejectsReport() *report {
 	return &report{name: ReportRejects, columns: []column{
-		{name: "input", kind: kString, dict: true},
+		{name: "input", kind: kString, enc: encDict},
 		{name: "line", kind: kInt64},
 		{name: "id", kind: kString, nullable: true},
-		{name: "code", kind: kString, nullable: true, dict: true},
-		{name: "reason", kind: kString, dict: true},
+		{name: "code", kind: kString, nullable: true, enc: encDict},
+		{name: "reason", kind: kString, enc: encDict},
 		{name: "excerpt", kind: kString},
 	}}
 }

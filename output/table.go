@@ -57,10 +57,20 @@ func partitionName(day int32, ok bool) string {
 	return "day=" + DayString(day)
 }
 
-// write writes n rows and flushes every batch it filled, so that no reference to the
-// caller's rows remains when it returns.
-func (t *table) write(n int, day func(int) (int32, bool), emit func(sink, int)) error {
-	err := t.writeRows(n, day, emit)
+// rowSource is the rows of one Write call as the tables see them.
+type rowSource struct {
+	n    int
+	day  func(i int) (int32, bool) // row i's day; nil for reports without a day
+	emit func(s sink, i int)       // sends row i to s, column by column
+	// hit returns row i of a hits call, which the Parquet writer of hits takes as it is
+	// (hitsFile) rather than through emit; nil for the other reports.
+	hit func(i int) *Hit
+}
+
+// write writes the rows of src and flushes every batch it filled, so that no reference to
+// the caller's rows remains when it returns.
+func (t *table) write(src *rowSource) error {
+	err := t.writeRows(src)
 	for _, fs := range t.touched {
 		if fs.pq != nil {
 			if ferr := fs.pq.flush(); ferr != nil && err == nil {
@@ -72,7 +82,8 @@ func (t *table) write(n int, day func(int) (int32, bool), emit func(sink, int)) 
 	return err
 }
 
-func (t *table) writeRows(n int, day func(int) (int32, bool), emit func(sink, int)) error {
+func (t *table) writeRows(src *rowSource) error {
+	n, day := src.n, src.day
 	if !t.partitioned {
 		if t.single == nil {
 			fs, err := t.openFiles(t.rep.name+".parquet", t.rep.name+".arrow")
@@ -83,7 +94,7 @@ func (t *table) writeRows(n int, day func(int) (int32, bool), emit func(sink, in
 		}
 		t.touched = append(t.touched, t.single)
 		for i := range n {
-			if err := t.single.add(emit, i); err != nil {
+			if err := t.single.add(src, i); err != nil {
 				return fmt.Errorf("row %d of the call: %w", i, err)
 			}
 			t.rows++
@@ -104,7 +115,7 @@ func (t *table) writeRows(n int, day func(int) (int32, bool), emit func(sink, in
 		if n == 0 {
 			return nil
 		}
-		return t.writeDay(first, n, func(k int) int { return k }, emit)
+		return t.writeDay(first, n, func(k int) int { return k }, src)
 	}
 	var order []dayKey
 	groups := make(map[dayKey][]int)
@@ -117,7 +128,7 @@ func (t *table) writeRows(n int, day func(int) (int32, bool), emit func(sink, in
 	}
 	for _, k := range order {
 		idx := groups[k]
-		if err := t.writeDay(k, len(idx), func(j int) int { return idx[j] }, emit); err != nil {
+		if err := t.writeDay(k, len(idx), func(j int) int { return idx[j] }, src); err != nil {
 			return err
 		}
 	}
@@ -138,14 +149,14 @@ func keyOf(day int32, ok bool) dayKey {
 }
 
 // writeDay writes m rows of one day; row(j) is the index of the j-th of them.
-func (t *table) writeDay(k dayKey, m int, row func(int) int, emit func(sink, int)) error {
+func (t *table) writeDay(k dayKey, m int, row func(int) int, src *rowSource) error {
 	p, err := t.partition(k)
 	if err != nil {
 		return err
 	}
 	t.touched = append(t.touched, p.fs)
 	for j := range m {
-		if err := p.fs.add(emit, row(j)); err != nil {
+		if err := p.fs.add(src, row(j)); err != nil {
 			return fmt.Errorf("row %d of the call: %w", row(j), err)
 		}
 		t.rows++
@@ -285,7 +296,7 @@ func (t *table) abort() {
 
 // fileSet is the open files of one report or partition: Parquet, Arrow or both.
 type fileSet struct {
-	pq  *parquetFile
+	pq  parquetWriter
 	pqf *os.File
 	ar  *arrowFile
 	arf *os.File
@@ -314,7 +325,7 @@ func (t *table) openFiles(parquetRel, arrowRel string) (fs *fileSet, err error) 
 		if fs.pqf, err = create(parquetRel); err != nil {
 			return nil, err
 		}
-		fs.pq = newParquetFile(fs.pqf, t.rep, int64(opts.RowGroupRows), t.meta, t.run.zstd)
+		fs.pq = newParquetWriter(fs.pqf, t.rep, int64(opts.RowGroupRows), t.meta, t.run.zstd)
 	}
 	if opts.Arrow {
 		if fs.arf, err = create(arrowRel); err != nil {
@@ -327,14 +338,14 @@ func (t *table) openFiles(parquetRel, arrowRel string) (fs *fileSet, err error) 
 	return fs, nil
 }
 
-func (fs *fileSet) add(emit func(sink, int), i int) error {
+func (fs *fileSet) add(src *rowSource, i int) error {
 	if fs.pq != nil {
-		if err := fs.pq.add(emit, i); err != nil {
+		if err := fs.pq.add(src, i); err != nil {
 			return err
 		}
 	}
 	if fs.ar != nil {
-		if err := fs.ar.add(emit, i); err != nil {
+		if err := fs.ar.add(src.emit, i); err != nil {
 			return err
 		}
 	}
