@@ -28,15 +28,7 @@ func rowMajorSums(s *sphere, c *clustering, w []float64) {
 // TestAnnealSumsTermMajor checks that the term-major M-step gives the row-major sums to the
 // bit, weights below annealMinWeight included, for several k and workers.
 func TestAnnealSumsTermMajor(t *testing.T) {
-	b, _ := synthetic(800, 2000, 6, 40, 3)
-	v := buildVocabulary(b, nil, 2, 0.5)
-	x := tfidf(b, v)
-	var rows []int
-	for i := 0; i < x.rows(); i++ {
-		if x.ptr[i+1] > x.ptr[i] {
-			rows = append(rows, i)
-		}
-	}
+	x, rows := syntheticMatrix(800, 2000, 6, 40, 3)
 	for _, tt := range []struct{ k, workers int }{{1, 1}, {5, 1}, {7, 2}, {20, 2}, {6, 4}} {
 		rng := rand.New(rand.NewPCG(uint64(tt.k), uint64(tt.workers)))
 		w := make([]float64, len(rows)*tt.k)

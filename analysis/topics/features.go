@@ -227,9 +227,26 @@ type cached struct {
 	start, end, stem int32
 	doc, feat        int32
 	hash             uint64
+	// inline holds the key when it fits (most words: ten Devanagari code points), so that
+	// a lookup compares it in the entry's cache line rather than in the arena
+	inline [inlineKey]byte
 }
 
-// maxCached bounds the keys of a stemCache (about 10 MB of tables and keys).
+// inlineKey is the longest key a cached entry holds inline: the entry then fills a cache line.
+const inlineKey = 32
+
+// is reports whether e is the entry of key.
+func (sc *stemCache) is(e *cached, key []byte) bool {
+	if int(e.end-e.start) != len(key) {
+		return false
+	}
+	if len(key) <= inlineKey {
+		return string(e.inline[:len(key)]) == string(key)
+	}
+	return bytes.Equal(sc.arena[e.start:e.end], key)
+}
+
+// maxCached bounds the keys of a stemCache (about 24 MB of tables and keys).
 const maxCached = 1 << 18
 
 // stemLen returns the length of the light stem of key, whose hash is h, or −1 when key is
@@ -252,7 +269,7 @@ func (sc *stemCache) entry(key []byte, h uint64) *cached {
 	j := h & mask
 	for ; sc.slots[j] != 0; j = (j + 1) & mask {
 		if s := sc.slots[j]; s&^0xFFFFFFFF == tag {
-			if e := &sc.ents[uint32(s)-1]; bytes.Equal(sc.arena[e.start:e.end], key) {
+			if e := &sc.ents[uint32(s)-1]; sc.is(e, key) {
 				return e
 			}
 		}
@@ -268,6 +285,9 @@ func (sc *stemCache) entry(key []byte, h uint64) *cached {
 	start := int32(len(sc.arena))
 	sc.arena = append(sc.arena, key...)
 	sc.ents = append(sc.ents, cached{start: start, end: int32(len(sc.arena)), stem: int32(stem), doc: -1, hash: sh})
+	if len(key) <= inlineKey {
+		copy(sc.ents[len(sc.ents)-1].inline[:], key)
+	}
 	sc.slots[j] = tag | uint64(len(sc.ents))
 	if 2*len(sc.ents) > len(sc.slots) {
 		sc.grow()

@@ -334,6 +334,7 @@ func fitFresh(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []
 	if len(sm) < len(rows) {
 		final = s.newClustering(rows, k)
 		final.cent.Copy(best.cent)
+		final.scratch = best.scratch // best is done with them
 		if err := s.lloyd(ctx, final, min(o.MaxIter, maxRefineIter), 1e-3); err != nil {
 			return nil, err
 		}

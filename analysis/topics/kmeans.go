@@ -28,6 +28,9 @@ type clustering struct {
 	sim    []float64  // cosine similarity to the assigned centroid
 	obj    float64    // sum of sim
 	iters  int
+	// scratch holds two buffers of k×cols that anneal and lloyd reuse rather than allocate
+	// (and the kernel zero) again: the term-major centroids and lloyd's previous centroids
+	scratch [2][]float64
 }
 
 func (c *clustering) k() int { r, _ := c.cent.Dims(); return r }
@@ -59,6 +62,12 @@ func (s *sphere) parallel(n int, fn func(w, lo, hi int)) {
 // meets the k centroid weights of its term in one contiguous run. The workers of s take
 // contiguous ranges of blocks.
 func (s *sphere) transpose(cent *mat.Dense, dst []float64) []float64 {
+	return s.transposeSome(cent, dst, nil)
+}
+
+// transposeSome is transpose for the centroids c with dirty[c] (all when dirty is nil); dst
+// holds the others already.
+func (s *sphere) transposeSome(cent *mat.Dense, dst []float64, dirty []bool) []float64 {
 	k, cols := cent.Dims()
 	dst = slices.Grow(dst[:0], k*cols)[:k*cols]
 	const block = 512 // terms per block: the block of dst stays in cache while k rows fill it
@@ -66,6 +75,9 @@ func (s *sphere) transpose(cent *mat.Dense, dst []float64) []float64 {
 		for t0 := lo * block; t0 < min(hi*block, cols); t0 += block {
 			t1 := min(t0+block, cols)
 			for c := 0; c < k; c++ {
+				if dirty != nil && !dirty[c] {
+					continue
+				}
 				row := cent.RawRowView(c)[t0:t1]
 				for j, v := range row {
 					dst[(t0+j)*k+c] = v
@@ -116,20 +128,46 @@ func (s *sphere) assign(c *clustering, centT []float64) int {
 // update recomputes the centroids as the normalized sums of their rows, in row order. An empty
 // centroid is moved onto the row farthest from its own centroid among clusters with more than
 // one row.
-func (s *sphere) update(c *clustering) {
+func (s *sphere) update(c *clustering) { s.updateSome(c, nil, nil) }
+
+// updateSome is update for the centroids a with dirty[a] (all when dirty is nil), whose rows
+// changed; the others are left as they are, the sums of the same rows in the same order. It
+// reports whether rows moved into empty clusters: their centroids and those of the clusters
+// they left are then sums taken in another order, and the next update must be of all. When a
+// cluster is empty, call it with all centroids dirty. Unless old is nil, it first copies each
+// centroid it sums again into the same row of old (k × cols, row-major).
+func (s *sphere) updateSome(c *clustering, dirty []bool, old []float64) (moved bool) {
 	k, _ := c.cent.Dims()
 	size := make([]int, k)
 	for _, a := range c.assign {
 		size[a]++
 	}
+	if dirty != nil && slices.Contains(size, 0) {
+		dirty = nil // see above: lloyd never gets here
+	}
+	// the dirty centroids, whose contiguous ranges the workers take; pos[a] is a's place
+	// among them (−1: not dirty)
+	var list []int
+	pos := make([]int, k)
+	for a := range pos {
+		pos[a] = -1
+		if dirty == nil || dirty[a] {
+			pos[a] = len(list)
+			list = append(list, a)
+		}
+	}
 	// parallel over centroids: each sums its own rows in row order, as a serial loop would
-	s.parallel(k, func(_, lo, hi int) {
-		for a := lo; a < hi; a++ {
-			clear(c.cent.RawRowView(a))
+	s.parallel(len(list), func(_, lo, hi int) {
+		for _, a := range list[lo:hi] {
+			row := c.cent.RawRowView(a)
+			if old != nil {
+				copy(old[a*len(row):(a+1)*len(row)], row)
+			}
+			clear(row)
 		}
 		for p, r := range c.rows {
 			a := c.assign[p]
-			if a < lo || a >= hi {
+			if pos[a] < lo || pos[a] >= hi {
 				continue
 			}
 			row := c.cent.RawRowView(a)
@@ -166,22 +204,25 @@ func (s *sphere) update(c *clustering) {
 				orow[t] -= val[j]
 			}
 			c.assign[p] = a
+			c.sim[p] = math.Inf(-1) // no longer its similarity to its centroid: see reassign
 			size[a] = 1
 			row := c.cent.RawRowView(a)
 			for j, t := range idx {
 				row[t] += val[j]
 			}
+			moved = true
 			break
 		}
 	}
-	s.parallel(k, func(_, lo, hi int) {
-		for a := lo; a < hi; a++ {
+	s.parallel(len(list), func(_, lo, hi int) {
+		for _, a := range list[lo:hi] {
 			row := c.cent.RawRowView(a)
 			if n := floats.Norm(row, 2); n > 0 {
 				floats.Scale(1/n, row)
 			}
 		}
 	})
+	return moved
 }
 
 // lloyd alternates assignment and update from the centroids in c until fewer than
@@ -189,17 +230,25 @@ func (s *sphere) update(c *clustering) {
 // centroids.
 //
 // After the first pass, assignment skips the similarities that cannot matter (Elkan's bounds,
-// for cosine similarity): a unit row x and a centroid that moved by δ (Euclidean distance)
-// satisfy x·μ' ≤ x·μ + δ, so each row keeps an upper bound of its similarity to every
-// centroid, grown by the centroid's drift at each update. A row computes its similarity to
-// its own centroid exactly, and to another centroid only when that centroid's bound reaches
-// it; late iterations, where few rows move, cost about one sparse dot product per row instead
-// of k. The assignment is the one the full computation gives.
+// for cosine similarity): a unit row x without negative weights and a centroid that moved by
+// Δ satisfy x·μ − ‖Δ⁻‖ ≤ x·μ' ≤ x·μ + ‖Δ⁺‖ (Δ⁺ and Δ⁻ the positive and negative parts of Δ),
+// so each row keeps an upper bound of its similarity to every centroid, grown by ‖Δ⁺‖ at each
+// update, and a lower bound of the similarity to its own. A row computes its similarity to
+// its own centroid, and to the others whose bound reaches that lower bound, in one pass; late
+// iterations, where few rows move, cost about one sparse dot product per row instead of k.
+// Only the centroids of clusters that gained or lost rows are summed again (the others would
+// come out the same) and move. The assignment is the one the full computation gives.
 func (s *sphere) lloyd(ctx context.Context, c *clustering, maxIter int, stop float64) error {
-	var centT, old []float64
+	centT, old := c.scratch[0], c.scratch[1]
+	defer func() { c.scratch = [2][]float64{centT, old} }()
 	k := c.k()
 	upper := make([]float64, len(c.rows)*k)
-	drift := make([]float64, k)
+	up, down := make([]float64, k), make([]float64, k)
+	// dirty marks the clusters whose rows changed in the last assignment: only their
+	// centroids are summed again (the others would come out the same to the bit), and only
+	// they move; all := the next update must be of all (see updateSome)
+	dirty := make([]bool, k)
+	all := true
 	for i := range c.assign {
 		c.assign[i] = -1
 	}
@@ -207,38 +256,80 @@ func (s *sphere) lloyd(ctx context.Context, c *clustering, maxIter int, stop flo
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		centT = s.transpose(c.cent, centT)
+		if it == 0 {
+			centT = s.transpose(c.cent, centT)
+		} else {
+			centT = s.transposeSome(c.cent, centT, dirty)
+		}
 		var changed int
 		if it == 0 {
 			changed = s.assignBounds(c, centT, upper)
 		} else {
-			changed = s.reassign(c, centT, upper, drift)
+			changed = s.reassign(c, centT, upper, up, down, dirty)
 		}
 		c.iters = it + 1
 		if it > 0 && float64(changed) <= stop*float64(len(c.rows)) || it+1 >= maxIter {
 			return nil
 		}
-		old = append(old[:0], c.cent.RawMatrix().Data...)
-		s.update(c)
-		centroidDrift(c.cent, old, drift)
+		if all || c.hasEmpty() {
+			for a := range dirty {
+				dirty[a] = true
+			}
+		}
+		cols := len(c.cent.RawRowView(0))
+		old = slices.Grow(old[:0], k*cols)[:k*cols]
+		all = s.updateSome(c, dirty, old)
+		s.centroidDrift(c.cent, old, up, down, dirty)
 	}
+}
+
+// hasEmpty reports whether a cluster has no row.
+func (c *clustering) hasEmpty() bool {
+	seen := make([]bool, c.k())
+	n := 0
+	for _, a := range c.assign {
+		if !seen[a] {
+			seen[a] = true
+			n++
+		}
+	}
+	return n < len(seen)
 }
 
 // boundSlack absorbs rounding in the comparison of a similarity with a bound.
 const boundSlack = 1e-9
 
-// centroidDrift sets drift[a] to the Euclidean distance between row a of cent and of old
-// (same shape, row-major).
-func centroidDrift(cent *mat.Dense, old, drift []float64) {
+// centroidDrift sets up[a] and down[a] to the norms of the positive and of the negative part
+// of the move of centroid a from row a of old to row a of cent (same shape, row-major), 0 for
+// the centroids that are not dirty (all are when dirty is nil), in parallel over centroids.
+// Rows have no negative weight, so a unit row x gains at most up[a] in similarity to the
+// centroid, x·(μ'−μ) ≤ x·(μ'−μ)⁺ ≤ ‖(μ'−μ)⁺‖, and loses at most down[a]: each is a fraction
+// of the Euclidean distance ‖μ'−μ‖ that bounds both for any row.
+func (s *sphere) centroidDrift(cent *mat.Dense, old, up, down []float64, dirty []bool) {
 	_, cols := cent.Dims()
-	for a := range drift {
-		row, prev := cent.RawRowView(a), old[a*cols:(a+1)*cols]
-		d := 0.0
-		for j, v := range row {
-			e := v - prev[j]
-			d += e * e
+	s.parallel(len(up), func(_, lo, hi int) {
+		centroidDriftRange(cent, old, up, down, dirty, cols, lo, hi)
+	})
+}
+
+// centroidDriftRange is centroidDrift for the centroids lo..hi−1.
+func centroidDriftRange(cent *mat.Dense, old, up, down []float64, dirty []bool, cols, lo, hi int) {
+	for a := lo; a < hi; a++ {
+		if dirty != nil && !dirty[a] {
+			up[a], down[a] = 0, 0 // the same centroid
+			continue
 		}
-		drift[a] = math.Sqrt(d)
+		row, prev := cent.RawRowView(a), old[a*cols:(a+1)*cols]
+		u, d := 0.0, 0.0
+		for j, v := range row {
+			// the sign bit picks the part without a branch (the signs do not follow a pattern)
+			e := math.Float64bits(v - prev[j])
+			neg := uint64(int64(e) >> 63)
+			pe, ne := math.Float64frombits(e&^neg), math.Float64frombits(e&neg)
+			u += pe * pe
+			d += ne * ne
+		}
+		up[a], down[a] = math.Sqrt(u), math.Sqrt(d)
 	}
 }
 
@@ -280,53 +371,130 @@ func (s *sphere) assignRow(c *clustering, p int, centT, acc []float64) int {
 }
 
 // reassign is assign with bounds: upper[p·k+b] bounds row p's similarity to centroid b before
-// the centroids moved by drift.
-func (s *sphere) reassign(c *clustering, centT, upper, drift []float64) int {
+// the centroids moved, by up[b] at most, and c.sim[p] is its similarity to its own centroid
+// then, which fell by down[a] at most. It sets dirty[a] for the clusters that gained or lost
+// rows.
+//
+// A row's similarity to its own centroid a cannot have fallen below c.sim[p] − down[a], so
+// the centroids whose bound stays under that can neither beat nor tie it. The row computes
+// its similarities to its own centroid and to the other candidates in one pass over its
+// terms (sparseDots), each summed in term order as assignRow sums it, so the result is the
+// full computation's to the bit; with many candidates, it computes all k (assignRow).
+func (s *sphere) reassign(c *clustering, centT, upper, up, down []float64, dirty []bool) int {
 	k := c.k()
 	changed := make([]int, max(s.workers, 1))
+	fused := min(k/4, maxFused-1)              // candidates besides the own centroid computed in one pass
+	moved := make([][]bool, max(s.workers, 1)) // per worker, the clusters that gained or lost rows
 	s.parallel(len(c.rows), func(w, lo, hi int) {
-		cand := make([]int, 0, k)
+		mw := make([]bool, k)
+		moved[w] = mw
+		var cols [maxFused]int
+		var sims [maxFused]float64
 		for p := lo; p < hi; p++ {
 			ub := upper[p*k : (p+1)*k]
-			for b, d := range drift {
-				ub[b] += d
-			}
 			a := c.assign[p]
-			idx, val := s.x.row(c.rows[p])
-			dot := func(b int) float64 {
-				sim := 0.0
-				for j, t := range idx {
-					sim += val[j] * centT[int(t)*k+b]
-				}
-				return sim
-			}
-			sa := dot(a)
-			ub[a] = sa
-			cand = cand[:0]
-			for b, u := range ub {
-				if b != a && u > sa-boundSlack {
-					cand = append(cand, b)
+			lb := c.sim[p] - down[a] - boundSlack
+			cols[0] = a
+			n := 1
+			for b, d := range up {
+				u := ub[b] + d
+				ub[b] = u
+				if u > lb && b != a {
+					if n <= fused {
+						cols[n] = b
+					}
+					n++
 				}
 			}
-			if len(cand) > k/4 {
-				changed[w] += s.assignRow(c, p, centT, ub)
+			if n > fused+1 {
+				if s.assignRow(c, p, centT, ub) > 0 {
+					changed[w]++
+					mw[a], mw[c.assign[p]] = true, true
+				}
 				continue
 			}
-			// rows whose bound stays below sa can neither beat nor tie the own centroid
-			best, bs := a, sa
-			for _, b := range cand {
-				ub[b] = dot(b)
-				if ub[b] > bs || ub[b] == bs && b < best {
-					best, bs = b, ub[b]
+			idx, val := s.x.row(c.rows[p])
+			sparseDots(idx, val, centT, k, cols[:n], sims[:n])
+			best, bs := a, sims[0]
+			ub[a] = bs
+			for q := 1; q < n; q++ {
+				b, v := cols[q], sims[q]
+				ub[b] = v
+				if v > bs || v == bs && b < best {
+					best, bs = b, v
 				}
 			}
 			if best != a {
 				changed[w]++
+				mw[a], mw[best] = true, true
 			}
 			c.assign[p], c.sim[p] = best, bs
 		}
 	})
+	clear(dirty)
+	for _, mw := range moved {
+		for a, m := range mw {
+			dirty[a] = dirty[a] || m
+		}
+	}
 	return c.finish(changed)
+}
+
+// maxFused bounds the similarities sparseDots computes in one pass.
+const maxFused = 8
+
+// sparseDots sets sims[q] to the dot product of the sparse row (idx, val) with centroid
+// cols[q] of centT (term-major, k per term), each summed in term order from 0, as assignRow
+// sums them. The sums are independent, so one pass over the row computes them side by side
+// instead of one long chain of additions after another.
+func sparseDots(idx []int32, val, centT []float64, k int, cols []int, sims []float64) {
+	switch len(cols) {
+	case 1:
+		a := cols[0]
+		s0 := 0.0
+		for j, t := range idx {
+			s0 += val[j] * centT[int(t)*k+a]
+		}
+		sims[0] = s0
+	case 2:
+		a, b := cols[0], cols[1]
+		s0, s1 := 0.0, 0.0
+		for j, t := range idx {
+			v, cell := val[j], centT[int(t)*k:int(t)*k+k]
+			s0 += v * cell[a]
+			s1 += v * cell[b]
+		}
+		sims[0], sims[1] = s0, s1
+	case 3:
+		a, b, c := cols[0], cols[1], cols[2]
+		s0, s1, s2 := 0.0, 0.0, 0.0
+		for j, t := range idx {
+			v, cell := val[j], centT[int(t)*k:int(t)*k+k]
+			s0 += v * cell[a]
+			s1 += v * cell[b]
+			s2 += v * cell[c]
+		}
+		sims[0], sims[1], sims[2] = s0, s1, s2
+	case 4:
+		a, b, c, d := cols[0], cols[1], cols[2], cols[3]
+		s0, s1, s2, s3 := 0.0, 0.0, 0.0, 0.0
+		for j, t := range idx {
+			v, cell := val[j], centT[int(t)*k:int(t)*k+k]
+			s0 += v * cell[a]
+			s1 += v * cell[b]
+			s2 += v * cell[c]
+			s3 += v * cell[d]
+		}
+		sims[0], sims[1], sims[2], sims[3] = s0, s1, s2, s3
+	default:
+		clear(sims)
+		for j, t := range idx {
+			v, cell := val[j], centT[int(t)*k:int(t)*k+k]
+			for q, b := range cols {
+				sims[q] += v * cell[b]
+			}
+		}
+	}
 }
 
 // finish sums the objective in row order and returns the total of the per-worker counts.
@@ -581,18 +749,20 @@ func (s *sphere) annealSumsTermMajor(c *clustering, w, centT []float64) {
 		m := hi - lo
 		buf := centT[lo*cols : hi*cols]
 		clear(buf)
+		// the row's weights, those below annealMinWeight set to 0: adding their product,
+		// +0, leaves a sum of non-negative products as it is, so each cell gets what
+		// skipping them gives, and the row's weights go into a term's cell in one vector step
+		ws := make([]float64, m)
 		for p, r := range c.rows {
-			ws := w[p*k+lo : p*k+hi]
+			for i, x := range w[p*k+lo : p*k+hi] {
+				if x < annealMinWeight {
+					x = 0
+				}
+				ws[i] = x
+			}
 			idx, val := s.x.row(r)
 			for j, t := range idx {
-				cell := buf[int(t)*m : int(t)*m+m]
-				v := val[j]
-				for i, x := range ws {
-					if x < annealMinWeight {
-						continue
-					}
-					cell[i] += x * v
-				}
+				floats.AddScaled(buf[int(t)*m:int(t)*m+m], val[j], ws)
 			}
 		}
 		for a := lo; a < hi; a++ {
@@ -614,7 +784,9 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 	n := len(c.rows)
 	// κ is relative to the mean similarity of the documents to their closest seed, so the
 	// schedule means the same for headlines (similarities near 0.06) and long articles.
-	s.assign(c, s.transpose(c.cent, nil))
+	centT := s.transpose(c.cent, c.scratch[0])
+	defer func() { c.scratch[0] = centT }()
+	s.assign(c, centT)
 	mean := c.obj / float64(max(n, 1))
 	if mean <= 0 {
 		return nil
@@ -624,7 +796,6 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 	for a := range pi {
 		pi[a] = 1 / float64(k)
 	}
-	var centT []float64
 	nnz := 0
 	for _, r := range c.rows {
 		nnz += s.x.ptr[r+1] - s.x.ptr[r]

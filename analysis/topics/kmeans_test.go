@@ -23,19 +23,25 @@ func (s *sphere) fullLloyd(c *clustering, maxIter int, stop float64) {
 	}
 }
 
-// TestLloydBoundsMatchFull checks that skipping similarities by bounds changes nothing: same
-// assignments, similarities, objective and number of iterations as the full computation, from
-// the same k-means++ seeds, for several k and workers.
-func TestLloydBoundsMatchFull(t *testing.T) {
-	b, _ := synthetic(1500, 3000, 8, 60, 5)
-	v := buildVocabulary(b, nil, 2, 0.5)
-	x := tfidf(b, v)
+// syntheticMatrix returns the TF-IDF matrix of a synthetic corpus (see synthetic) and its
+// non-empty rows.
+func syntheticMatrix(n, v, k, words int, seed uint64) (*csr, []int) {
+	b, _ := synthetic(n, v, k, words, seed)
+	x := tfidf(b, buildVocabulary(b, nil, 2, 0.5))
 	var rows []int
 	for i := 0; i < x.rows(); i++ {
 		if x.ptr[i+1] > x.ptr[i] {
 			rows = append(rows, i)
 		}
 	}
+	return x, rows
+}
+
+// TestLloydBoundsMatchFull checks that skipping similarities by bounds changes nothing: same
+// assignments, similarities, objective and number of iterations as the full computation, from
+// the same k-means++ seeds, for several k and workers.
+func TestLloydBoundsMatchFull(t *testing.T) {
+	x, rows := syntheticMatrix(1500, 3000, 8, 60, 5)
 	for _, tt := range []struct {
 		k, workers int
 		stop       float64
