@@ -36,7 +36,7 @@ type edgeEntry struct {
 }
 
 // maxExpanded bounds the entries of an expanded table (about 40 bytes each with keys and
-// slots): the default lexicon needs about 55,000.
+// slots): the default lexicon needs about 66,500.
 const maxExpanded = 1 << 19
 
 // keyPrint is a token key's fingerprint: its length, its hash and three words of its bytes
@@ -200,45 +200,256 @@ func (t *edgeTable) childrenAt(n int32, keys []byte, s, e int, h uint64, p *keyP
 	return -1, -1
 }
 
-// entry returns the entry of (n, key), adding it when absent.
-func (t *edgeTable) entry(n int32, key string) *edgeEntry {
-	if 2*(len(t.entries)+1) > len(t.slots) {
-		t.grow()
+// trieEdge is an edge of the trie from node parent to node child, labelled by key: a token
+// key, or the stem of token keys when stem is set.
+type trieEdge struct {
+	parent, child int32
+	stem          bool
+	key           string
+}
+
+// newEdgeTable builds the table of the trie's edges, expanded unless that would exceed
+// limit entries.
+func newEdgeTable(nodes []node, limit int) edgeTable {
+	return buildEdges(nodes, trieEdges(nodes), limit)
+}
+
+// trieEdges returns the edges held in the nodes' maps.
+func trieEdges(nodes []node) []trieEdge {
+	n := 0
+	for i := range nodes {
+		n += len(nodes[i].exact) + len(nodes[i].stem)
 	}
-	p := fingerprint([]byte(key))
-	h := mix(p.h, n)
-	tag := uint32(h)
-	mask := uint64(len(t.slots) - 1)
-	i := h >> t.shift
-	for ; t.slots[i] != 0; i = (i + 1) & mask {
-		if uint32(t.slots[i]>>32) == tag {
-			e := &t.entries[uint32(t.slots[i])-1]
-			if e.node == n && string(t.keys[e.off:e.off+e.n]) == key {
-				return e
-			}
+	edges := make([]trieEdge, 0, n)
+	for i := range nodes {
+		for k, c := range nodes[i].exact {
+			edges = append(edges, trieEdge{parent: int32(i), child: c, key: k})
+		}
+		for s, c := range nodes[i].stem {
+			edges = append(edges, trieEdge{parent: int32(i), child: c, stem: true, key: s})
 		}
 	}
+	return edges
+}
+
+// buildEdges builds the table of edges, which are all the edges of the trie of nodes, in
+// any order: expanded, with its start filters, unless that would exceed limit entries.
+func buildEdges(nodes []node, edges []trieEdge, limit int) edgeTable {
+	order := edgeOrder(len(nodes), edges)
+	var b edgeBuilder
+	if b.build(edges, order, true, limit) {
+		b.t.starts = buildStartFilters(&b.t, nodes, maxRootPairs, b.hashes)
+		return b.t
+	}
+	b = edgeBuilder{}
+	b.build(edges, order, false, 0)
+	return b.t
+}
+
+// edgeOrder returns the indices of edges by parent node, and for each node its stem edges
+// before its exact edges (see edgeBuilder.build).
+func edgeOrder(nnodes int, edges []trieEdge) []int32 {
+	bucket := func(e *trieEdge) int {
+		if e.stem {
+			return 2 * int(e.parent)
+		}
+		return 2*int(e.parent) + 1
+	}
+	next := make([]int32, 2*nnodes+1)
+	for i := range edges {
+		next[bucket(&edges[i])+1]++
+	}
+	for i := 1; i < len(next); i++ {
+		next[i] += next[i-1]
+	}
+	order := make([]int32, len(edges))
+	for i := range edges {
+		b := bucket(&edges[i])
+		order[next[b]] = int32(i)
+		next[b]++
+	}
+	return order
+}
+
+// edgeBuilder fills an edgeTable. The entries, keys and slots are sized once from a bound
+// on the entries; the keys of a stem's inflections are stored once, however many nodes
+// have an edge labelled with that stem, and fingerprinted once; the entries are placed in
+// the slots once all are listed, so that no key is looked up as they are added.
+type edgeBuilder struct {
+	t      edgeTable
+	hashes []uint64            // per entry: hindi.HashKey of its key
+	sets   map[string][2]int32 // a stem's inflections: a range of infl
+	infl   []inflKey
+	ends   []int
+}
+
+// inflKey is an inflected key: keys[off:off+n] of the table, of hash h (hindi.HashKey).
+type inflKey struct {
+	h      uint64
+	off, n uint32
+}
+
+// inflPerStem is the most keys that hindi.Inflections lists for a stem: the stem and one
+// per suffix (the stems of the default lexicon have 62 on average). The table is sized
+// with it; were it too small, its entries would grow.
+const inflPerStem = 65
+
+// build fills b.t with the edges in the given order (see edgeOrder), each stem edge
+// expanded into its inflections when expand is set, and reports whether the table holds
+// at most limit entries (always, when expand is not set).
+//
+// The entries are listed node by node, and no key twice: a stem edge's keys (its
+// inflections, or its stem) are distinct from those of the node's other stem edges, as a
+// key has one stem (hindi.AppendInflections lists only keys that hindi.Stem maps to the
+// stem); an exact edge whose key a stem edge of the node lists already shares that entry
+// (only the edge labelled with the key's stem, or with the key itself when not expanded,
+// can list it: find looks there).
+//
+// An expanded table is checked against limit at the end of each node with stem edges, as
+// when a node's edges were added one by one, and after each stem edge (the count can only
+// grow), so that a lexicon too large to expand is given up early.
+func (b *edgeBuilder) build(edges []trieEdge, order []int32, expand bool, limit int) bool {
+	t := &b.t
+	*t = edgeTable{expanded: expand, filter: make([]uint64, 1<<filterBits/64)}
+	nexact, nstem, exactBytes, stemBytes := 0, 0, 0, 0
+	for i := range edges {
+		if edges[i].stem {
+			nstem++
+			stemBytes += len(edges[i].key)
+		} else {
+			nexact++
+			exactBytes += len(edges[i].key)
+		}
+	}
+	nent, nkeys := nexact+nstem, exactBytes+stemBytes
+	if expand {
+		// The inflections of each stem are listed once (see inflections): size their list and
+		// their keys, where suffixes take 9 bytes on average (three code points).
+		b.sets = make(map[string][2]int32)
+		ninfl, inflBytes := 0, 0
+		for i := range edges {
+			if e := &edges[i]; e.stem {
+				if _, ok := b.sets[e.key]; !ok {
+					b.sets[e.key] = [2]int32{}
+					ninfl += inflPerStem
+					inflBytes += inflPerStem * (len(e.key) + 9)
+				}
+			}
+		}
+		clear(b.sets)
+		nent = min(nexact+inflPerStem*nstem, limit+1+inflPerStem)
+		b.infl = make([]inflKey, 0, min(ninfl, limit+1+inflPerStem))
+		nkeys = exactBytes + min(inflBytes, maxWords*(limit+1+inflPerStem))
+	}
+	t.entries = make([]edgeEntry, 0, nent)
+	b.hashes = make([]uint64, 0, nent)
+	t.keys = make([]byte, 0, nkeys)
+	var (
+		p     keyPrint
+		node  = int32(-1)
+		stems map[string][2]int32 // the current node's stem edges: a range of entries each
+	)
+	for _, i := range order {
+		e := &edges[i]
+		if e.parent != node {
+			if expand && len(stems) > 0 && len(t.entries) > limit {
+				return false
+			}
+			node = e.parent
+			if len(stems) > 0 {
+				stems = nil // a new map: clearing one costs its capacity
+			}
+		}
+		if e.stem {
+			j := int32(len(t.entries))
+			if expand {
+				r := b.inflections(e.key)
+				for k := r[0]; k < r[1]; k++ {
+					ik := &b.infl[k]
+					p.setHashed(t.keys, int(ik.off), int(ik.off+ik.n), ik.h)
+					b.add(e.parent, &p, ik.off).stem = e.child
+				}
+				if len(t.entries) > limit {
+					return false
+				}
+			} else {
+				off := len(t.keys)
+				t.keys = append(t.keys, e.key...)
+				p = fingerprint(t.keys[off:])
+				b.add(e.parent, &p, uint32(off)).stem = e.child
+			}
+			if stems == nil {
+				stems = make(map[string][2]int32)
+			}
+			stems[e.key] = [2]int32{j, int32(len(t.entries))}
+			continue
+		}
+		if len(stems) > 0 {
+			s := e.key
+			if expand {
+				s = hindi.Stem(s)
+			}
+			if x := b.find(stems[s], e.key); x != nil {
+				x.exact = e.child
+				continue
+			}
+		}
+		off := len(t.keys)
+		t.keys = append(t.keys, e.key...)
+		p = fingerprint(t.keys[off:])
+		b.add(e.parent, &p, uint32(off)).exact = e.child
+	}
+	if expand && len(stems) > 0 && len(t.entries) > limit {
+		return false
+	}
+	b.place(slotsFor(len(t.entries)))
+	return true
+}
+
+// find returns the entry of key among the entries r[0] to r[1], or nil.
+func (b *edgeBuilder) find(r [2]int32, key string) *edgeEntry {
+	t := &b.t
+	for j := r[0]; j < r[1]; j++ {
+		if e := &t.entries[j]; int(e.n) == len(key) && string(t.keys[e.off:e.off+e.n]) == key {
+			return e
+		}
+	}
+	return nil
+}
+
+// add adds the entry of node n for the key at off in the table's keys, whose fingerprint
+// is p, and returns it.
+func (b *edgeBuilder) add(n int32, p *keyPrint, off uint32) *edgeEntry {
+	t := &b.t
 	f := p.f
 	if n != 0 {
-		f = h >> (64 - filterBits)
+		f = mix(p.h, n) >> (64 - filterBits)
 	}
 	t.filter[f>>6] |= 1 << (f & 63)
-	t.entries = append(t.entries, edgeEntry{w0: p.w0, w1: p.w1, w2: p.w2, node: n, n: uint32(len(key)),
-		exact: -1, stem: -1, off: uint32(len(t.keys))})
-	t.keys = append(t.keys, key...)
-	t.slots[i] = uint64(tag)<<32 | uint64(len(t.entries))
+	t.entries = append(t.entries, edgeEntry{w0: p.w0, w1: p.w1, w2: p.w2, node: n, n: uint32(p.n),
+		exact: -1, stem: -1, off: off})
+	b.hashes = append(b.hashes, p.h)
 	return &t.entries[len(t.entries)-1]
 }
 
-// grow doubles the slots and places the entries again.
-func (t *edgeTable) grow() {
-	nslots := max(16, 2*len(t.slots))
-	t.slots = make([]uint64, nslots)
-	t.shift = uint(64 - bits.TrailingZeros(uint(nslots)))
-	mask := uint64(nslots - 1)
+// slotsFor returns the number of slots of a table of n entries: the least power of two,
+// at least 16, that keeps the table under half full.
+func slotsFor(n int) int {
+	s := 16
+	for s < 2*(n+1) {
+		s *= 2
+	}
+	return s
+}
+
+// place makes n slots, a power of two, and places the entries.
+func (b *edgeBuilder) place(n int) {
+	t := &b.t
+	t.slots = make([]uint64, n)
+	t.shift = uint(64 - bits.TrailingZeros(uint(n)))
+	mask := uint64(n - 1)
 	for j := range t.entries {
-		e := &t.entries[j]
-		h := mix(hindi.HashKey(t.keys[e.off:e.off+e.n]), e.node)
+		h := mix(b.hashes[j], t.entries[j].node)
 		i := h >> t.shift
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
@@ -247,39 +458,21 @@ func (t *edgeTable) grow() {
 	}
 }
 
-// newEdgeTable builds the table of the trie's edges, expanded unless that would exceed
-// limit entries.
-func newEdgeTable(nodes []node, limit int) edgeTable {
-	if t, ok := buildEdgeTable(nodes, true, limit); ok {
-		t.starts = newStartFilters(&t, nodes, maxRootPairs)
-		return t
+// inflections returns the range of b.infl that holds the inflections of stem
+// (hindi.Inflections), adding them to the table's keys the first time.
+func (b *edgeBuilder) inflections(stem string) [2]int32 {
+	if r, ok := b.sets[stem]; ok {
+		return r
 	}
-	t, _ := buildEdgeTable(nodes, false, 0)
-	return t
-}
-
-func buildEdgeTable(nodes []node, expand bool, limit int) (edgeTable, bool) {
-	t := edgeTable{expanded: expand, filter: make([]uint64, 1<<filterBits/64)}
-	t.grow()
-	var infl []string
-	for i := range nodes {
-		n := int32(i)
-		for k, c := range nodes[i].exact {
-			t.entry(n, k).exact = c
-		}
-		for s, c := range nodes[i].stem {
-			if !expand {
-				t.entry(n, s).stem = c
-				continue
-			}
-			infl = hindi.Inflections(infl[:0], s)
-			for _, k := range infl {
-				t.entry(n, k).stem = c
-			}
-			if len(t.entries) > limit {
-				return edgeTable{}, false
-			}
-		}
+	t := &b.t
+	off := len(t.keys)
+	t.keys, b.ends = hindi.AppendInflections(t.keys, b.ends[:0], stem)
+	r := [2]int32{int32(len(b.infl)), 0}
+	for _, e := range b.ends {
+		b.infl = append(b.infl, inflKey{hindi.HashKey(t.keys[off:e]), uint32(off), uint32(e - off)})
+		off = e
 	}
-	return t, true
+	r[1] = int32(len(b.infl))
+	b.sets[stem] = r
+	return r
 }

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -142,35 +144,75 @@ type conflict struct {
 // between words (a term of quotation marks alone keeps its first), and so are hyphens after
 // its first token.
 func variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) (out [][]string, stem bool, kinds uint32) {
-	terms := append([]string{e.Term}, e.Forms...)
-	for _, t := range terms {
-		a.Analyze(d, t)
+	var tk termKeys
+	stem, kinds = tk.variants(a, d, e)
+	k0 := int32(0)
+	for _, k1 := range tk.vars {
+		keys := make([]string, 0, k1-k0)
+		for k := k0; k < k1; k++ {
+			ks, ke := tk.bounds(k)
+			keys = append(keys, string(tk.keys[ks:ke]))
+		}
+		out = append(out, keys)
+		k0 = k1
+	}
+	return out, stem, kinds
+}
+
+// termKeys holds the key sequences of the variants of entries (see variants), back to back:
+// variant v is the keys vars[v-1] to vars[v] (from 0 for the first), and key i is
+// keys[ends[i-1]:ends[i]] (from 0 for the first).
+type termKeys struct {
+	keys []byte
+	ends []int32
+	vars []int32
+}
+
+// bounds returns the start and the end of key i in keys.
+func (tk *termKeys) bounds(i int32) (s, e int32) {
+	if i > 0 {
+		s = tk.ends[i-1]
+	}
+	return s, tk.ends[i]
+}
+
+// variants appends to tk the key sequences that e matches, as variants returns them, and
+// returns whether they are stem keys and the token kinds they start with.
+func (tk *termKeys) variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) (stem bool, kinds uint32) {
+	stem = e.Match == MatchStem
+	for t := -1; t < len(e.Forms); t++ {
+		term := e.Term
+		if t >= 0 {
+			term = e.Forms[t]
+		}
+		a.Analyze(d, term)
 		quotesOnly := true
 		for i := range d.Tokens {
 			quotesOnly = quotesOnly && (len(d.Key(i)) == 0 || IsQuote(d.Key(i)))
 		}
-		var keys []string
+		n0 := len(tk.ends)
 		for i := range d.Tokens {
-			k := string(d.Key(i))
-			if k == "" || isHyphen(d.Key(i)) && len(keys) > 0 {
+			k := d.Key(i)
+			if len(k) == 0 || isHyphen(k) && len(tk.ends) > n0 {
 				continue // hyphens inside a phrase are optional (see Match)
 			}
-			if IsQuote(d.Key(i)) && (!quotesOnly || len(keys) > 0) {
+			if IsQuote(k) && (!quotesOnly || len(tk.ends) > n0) {
 				continue // quotation marks are skipped (see Match)
 			}
-			if len(keys) == 0 {
+			if len(tk.ends) == n0 {
 				kinds |= 1 << d.Tokens[i].Kind
 			}
-			if e.Match == MatchStem {
-				k = hindi.Stem(k)
+			if stem {
+				k = hindi.StemBytes(k)
 			}
-			keys = append(keys, k)
+			tk.keys = append(tk.keys, k...)
+			tk.ends = append(tk.ends, int32(len(tk.keys)))
 		}
-		if len(keys) > 0 {
-			out = append(out, keys)
+		if len(tk.ends) > n0 {
+			tk.vars = append(tk.vars, int32(len(tk.ends)))
 		}
 	}
-	return out, e.Match == MatchStem, kinds
+	return stem, kinds
 }
 
 func compile(entries []Entry) (*Lexicon, []conflict) {
@@ -195,46 +237,95 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 		slotIndex[n] = int32(i)
 	}
 	l.nslots = len(names)
+	slots := make([]int32, len(entries)) // per entry: its slot
+	for i := range entries {
+		slots[i] = slotIndex[entries[i].Category]
+	}
 
-	// Build the trie with original entry indices.
-	l.nodes = []node{{}}
+	// The keys of the entries' variants, in one string that the trie's maps share: the
+	// variants of entry ei are varsOf[ei] to varsOf[ei+1].
 	var (
-		a         hindi.Analyzer
-		d         hindi.Doc
+		a  hindi.Analyzer
+		d  hindi.Doc
+		tk termKeys
+	)
+	size, nterms := 0, 0
+	for i := range entries {
+		e := &entries[i]
+		size += len(e.Term)
+		nterms += 1 + len(e.Forms)
+		for _, f := range e.Forms {
+			size += len(f)
+		}
+	}
+	tk.keys = make([]byte, 0, size)
+	tk.ends = make([]int32, 0, 2*nterms)
+	tk.vars = make([]int32, 0, nterms)
+	varsOf := make([]int32, len(entries)+1)
+	nroots := [2]int{} // variants of exact and of stem keys: a bound on the root's edges
+	for ei := range entries {
+		stem, kinds := tk.variants(&a, &d, &entries[ei])
+		l.startKinds |= kinds
+		varsOf[ei+1] = int32(len(tk.vars))
+		if stem {
+			nroots[1] += int(varsOf[ei+1] - varsOf[ei])
+		} else {
+			nroots[0] += int(varsOf[ei+1] - varsOf[ei])
+		}
+	}
+	arena := string(tk.keys)
+
+	// Build the trie with original entry indices, and list its edges as they are made. The
+	// root's maps are sized once (each variant adds its first key to one of them).
+	l.nodes = make([]node, 1, 1+len(tk.ends))
+	if nroots[0] > 0 {
+		l.nodes[0].exact = make(map[string]int32, nroots[0])
+	}
+	if nroots[1] > 0 {
+		l.nodes[0].stem = make(map[string]int32, nroots[1])
+	}
+	var (
 		conflicts []conflict
+		edges     = make([]trieEdge, 0, len(tk.ends))
+		pool      = make([]int32, 0, len(tk.vars)) // the first entry of each node's ents
 	)
 	child := func(n int32, stem bool, key string) int32 {
 		m := &l.nodes[n].exact
 		if stem {
 			m = &l.nodes[n].stem
 		}
-		if *m == nil {
-			*m = make(map[string]int32)
-		}
 		if c, ok := (*m)[key]; ok {
 			return c
+		}
+		if *m == nil {
+			*m = make(map[string]int32)
 		}
 		c := int32(len(l.nodes))
 		(*m)[key] = c
 		l.nodes = append(l.nodes, node{})
+		edges = append(edges, trieEdge{parent: n, child: c, stem: stem, key: key})
 		return c
 	}
 	for ei := range entries {
 		e := &entries[ei]
-		slot := slotIndex[e.Category]
-		vs, stem, kinds := variants(&a, &d, e)
-		l.startKinds |= kinds
-		for _, keys := range vs {
-			n := int32(0)
-			for _, k := range keys {
-				n = child(n, stem, k)
+		slot := slots[ei]
+		stem := e.Match == MatchStem
+		for v := varsOf[ei]; v < varsOf[ei+1]; v++ {
+			k0, k1 := int32(0), tk.vars[v]
+			if v > 0 {
+				k0 = tk.vars[v-1]
 			}
-			l.maxDepth = max(l.maxDepth, len(keys))
+			n := int32(0)
+			for k := k0; k < k1; k++ {
+				ks, ke := tk.bounds(k)
+				n = child(n, stem, arena[ks:ke])
+			}
+			l.maxDepth = max(l.maxDepth, int(k1-k0))
 			nd := &l.nodes[n]
 			replaced := false
 			for j, other := range nd.ents {
 				o := &entries[other]
-				if slotIndex[o.Category] != slot {
+				if slots[other] != slot {
 					continue
 				}
 				replaced = true
@@ -257,24 +348,42 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 				break
 			}
 			if !replaced {
-				nd.ents = append(nd.ents, int32(ei))
+				if len(nd.ents) == 0 { // from pool: most nodes end one entry
+					k := len(pool)
+					pool = append(pool, int32(ei))
+					nd.ents = pool[k : k+1 : k+1]
+				} else {
+					nd.ents = append(nd.ents, int32(ei))
+				}
 			}
 		}
 	}
 
 	// Keep the live entries and renumber.
 	live := make([]bool, len(entries))
+	nends := 0
 	for _, n := range l.nodes {
+		nends += len(n.ents)
 		for _, ei := range n.ents {
 			live[ei] = true
 		}
 	}
+	nlive := 0
+	for _, ok := range live {
+		if ok {
+			nlive++
+		}
+	}
 	newIndex := make([]int32, len(entries))
+	if nlive > 0 { // else nil, as before
+		l.entries = make([]Entry, 0, nlive)
+		l.slotOf = make([]int32, 0, nlive)
+	}
 	for i, e := range entries {
 		if live[i] {
 			newIndex[i] = int32(len(l.entries))
 			l.entries = append(l.entries, e)
-			l.slotOf = append(l.slotOf, slotIndex[e.Category])
+			l.slotOf = append(l.slotOf, slots[i])
 		}
 	}
 	for i := range l.nodes {
@@ -283,6 +392,9 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 		}
 	}
 	l.info = make([]nodeInfo, len(l.nodes))
+	if nends > 0 {
+		l.ends = make([]termEnd, 0, nends)
+	}
 	for i := range l.nodes {
 		nd := &l.nodes[i]
 		l.info[i] = nodeInfo{ends0: int32(len(l.ends)), inner: len(nd.exact)+len(nd.stem) > 0}
@@ -291,7 +403,7 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 		}
 		l.info[i].ends1 = int32(len(l.ends))
 	}
-	l.edges = newEdgeTable(l.nodes, maxExpanded)
+	l.edges = buildEdges(l.nodes, edges, maxExpanded)
 	l.checksum = checksum(l.entries)
 	return l, conflicts
 }
@@ -299,24 +411,99 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 func fmtWeight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }
 
 // canonical returns the canonical line of an entry, as hashed by Checksum.
-func canonical(e *Entry) string {
-	m := e.Match.String()
+func canonical(e *Entry) string { return string(appendCanonical(nil, e)) }
+
+// appendCanonical appends the canonical line of an entry to b.
+func appendCanonical(b []byte, e *Entry) []byte {
+	b = appendFields(append(append(b, e.Category...), '\t'), e.Term)
+	b = append(b, '\t')
+	b = append(strconv.AppendFloat(b, e.Weight, 'g', -1, 64), '\t')
+	b = append(b, e.Match.String()...)
 	if e.Match == MatchForms {
-		m += ":" + strings.Join(e.Forms, "|")
+		b = append(b, ':')
+		for i, f := range e.Forms {
+			if i > 0 {
+				b = append(b, '|')
+			}
+			b = append(b, f...)
+		}
 	}
-	return e.Category + "\t" + strings.Join(strings.Fields(e.Term), " ") + "\t" + fmtWeight(e.Weight) + "\t" + m
+	return b
+}
+
+// appendFields appends to b the fields of s (strings.Fields) joined by single spaces.
+func appendFields(b []byte, s string) []byte {
+	n := len(b)
+	field := false // in a field
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\t', '\n', '\v', '\f', '\r', ' ':
+			field = false
+		case 0xC2, 0xE1, 0xE2, 0xE3:
+			// The first byte of a multi-byte space (U+0085, U+00A0; U+1680; U+2000 to
+			// U+205F; U+3000) or of another code point: split by code points.
+			b = b[:n]
+			sep := false
+			for f := range strings.FieldsSeq(s) {
+				if sep {
+					b = append(b, ' ')
+				}
+				b, sep = append(b, f...), true
+			}
+			return b
+		default:
+			if !field && len(b) > n {
+				b = append(b, ' ')
+			}
+			b, field = append(b, c), true
+		}
+	}
+	return b
 }
 
 func checksum(entries []Entry) string {
-	lines := make([]string, len(entries))
+	size := 0
 	for i := range entries {
-		lines[i] = canonical(&entries[i])
+		e := &entries[i]
+		size += len(e.Category) + len(e.Term) + 32 // tabs, weight, match
+		for _, f := range e.Forms {
+			size += len(f) + 1
+		}
 	}
-	slices.Sort(lines)
+	buf := make([]byte, 0, size)
+	// The lines in buf, sorted by their first 24 bytes as big-endian words (zero-padded,
+	// which order as the bytes do), then, when those are equal, by all their bytes.
+	type line struct {
+		k    [3]uint64
+		s, e int32
+	}
+	lines := make([]line, len(entries))
+	for i := range entries {
+		l := &lines[i]
+		l.s = int32(len(buf))
+		buf = appendCanonical(buf, &entries[i])
+		l.e = int32(len(buf))
+		for j, c := range buf[l.s:min(l.e, l.s+24)] {
+			l.k[j/8] |= uint64(c) << (56 - 8*(j%8))
+		}
+	}
+	slices.SortFunc(lines, func(a, b line) int {
+		if c := cmp.Compare(a.k[0], b.k[0]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.k[1], b.k[1]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.k[2], b.k[2]); c != 0 {
+			return c
+		}
+		return bytes.Compare(buf[a.s:a.e], buf[b.s:b.e])
+	})
 	h := sha256.New()
-	for _, s := range lines {
-		h.Write([]byte(s))
-		h.Write([]byte{'\n'})
+	nl := []byte{'\n'}
+	for _, l := range lines {
+		h.Write(buf[l.s:l.e])
+		h.Write(nl)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -2,9 +2,11 @@ package lexicon
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"strconv"
 	"strings"
@@ -129,27 +131,40 @@ func parse(r io.Reader, name string) ([]Entry, []*ParseError, error) {
 	var (
 		entries  []Entry
 		problems []*ParseError
-		a        hindi.Analyzer
-		d        hindi.Doc
+		lp       lineParser
 	)
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		// A file: size the entries from its size (lines of the default lexicon take 128
+		// bytes on average), so that they are seldom copied as they grow.
+		if fi, err := st.Stat(); err == nil && fi.Size() > 0 {
+			entries = make([]Entry, 0, min(fi.Size()/100, 1<<16))
+		}
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), maxLine)
 	line := 0
 	for sc.Scan() {
 		line++
-		text := sc.Text()
+		b := sc.Bytes()
 		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
+			b = bytes.TrimPrefix(b, []byte("\ufeff"))
 		}
-		text = strings.TrimSuffix(text, "\r")
-		e, p := parseLine(&a, &d, text, name, line)
+		b = bytes.TrimSuffix(b, []byte("\r"))
+		if t := bytes.TrimSpace(b); len(t) == 0 || t[0] == '#' {
+			continue // a blank or comment line (see parseLine), not copied
+		}
+		text := string(b)
+		entries = append(entries, Entry{})
+		ok, p := lp.parseLine(&entries[len(entries)-1], text, name, line)
+		if !ok {
+			entries = entries[:len(entries)-1]
+		}
 		if p != nil {
 			problems = append(problems, p)
-			continue
 		}
-		if e != nil {
-			entries = append(entries, *e)
-		}
+	}
+	if len(entries) == 0 {
+		entries = nil // as when no line held an entry
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
@@ -161,66 +176,84 @@ func parse(r io.Reader, name string) ([]Entry, []*ParseError, error) {
 	return entries, problems, nil
 }
 
-// parseLine parses one line; it returns (nil, nil) for blank and comment lines.
-func parseLine(a *hindi.Analyzer, d *hindi.Doc, text, file string, line int) (*Entry, *ParseError) {
+// lineParser parses the lines of a file, reusing its analyzer and document.
+type lineParser struct {
+	a hindi.Analyzer
+	d hindi.Doc
+	// category is the last category that checkCategory accepted: the lines of a file
+	// nearly all have the same one.
+	category string
+}
+
+// parseLine parses one line into e, a zero Entry, and reports whether it holds an entry:
+// not for blank and comment lines, nor for a malformed line, whose problem it returns.
+func (lp *lineParser) parseLine(e *Entry, text, file string, line int) (bool, *ParseError) {
+	a, d := &lp.a, &lp.d
 	trimmed := strings.TrimSpace(text)
 	if trimmed == "" || strings.HasPrefix(trimmed, "#") {
-		return nil, nil
+		return false, nil
 	}
-	perr := func(col int, err error) *ParseError { return &ParseError{File: file, Line: line, Col: col, Err: err} }
+	perr := func(col int, err error) (bool, *ParseError) {
+		return false, &ParseError{File: file, Line: line, Col: col, Err: err}
+	}
 	if !utf8.ValidString(text) {
-		return nil, perr(1, fmt.Errorf("%w: invalid UTF-8", ErrSyntax))
+		return perr(1, fmt.Errorf("%w: invalid UTF-8", ErrSyntax))
 	}
-	// Split into fields, remembering each field's byte column.
+	// Split into fields, remembering the byte offset of each field's text (its column is
+	// counted when needed, see col).
 	var fields [5]string
-	var cols [5]int
+	var offs [5]int
 	n, start := 0, 0
 	for n < 5 {
 		i := strings.IndexByte(text[start:], '\t')
 		if i < 0 || n == 4 { // the note takes the rest of the line, tabs included
-			fields[n], cols[n] = text[start:], start+1
+			fields[n], offs[n] = text[start:], start
 			n++
 			break
 		}
-		fields[n], cols[n] = text[start:start+i], start+1
+		fields[n], offs[n] = text[start:start+i], start
 		n++
 		start += i + 1
 	}
 	for i := range n {
 		f := fields[i]
 		lead := len(f) - len(strings.TrimLeft(f, " "))
-		fields[i], cols[i] = strings.TrimSpace(f), runeCol(text, cols[i]-1+lead)
+		fields[i], offs[i] = strings.TrimSpace(f), offs[i]+lead
 	}
+	col := func(i int) int { return runeCol(text, offs[i]) }
 	// A header line (category, term, …) is allowed, as spreadsheets write one.
 	if n >= 2 && strings.EqualFold(fields[0], "category") && strings.EqualFold(fields[1], "term") {
-		return nil, nil
+		return false, nil
 	}
 	if n < 3 {
-		return nil, perr(runeCol(text, len(text)), fmt.Errorf("%w: want category<TAB>term<TAB>weight[<TAB>match[<TAB>note]], got %d field(s)", ErrSyntax, n))
+		return perr(runeCol(text, len(text)), fmt.Errorf("%w: want category<TAB>term<TAB>weight[<TAB>match[<TAB>note]], got %d field(s)", ErrSyntax, n))
 	}
-	e := &Entry{Category: fields[0], Term: fields[1], File: file, Line: line}
-	if err := checkCategory(e.Category); err != nil {
-		return nil, perr(cols[0], err)
+	*e = Entry{Category: fields[0], Term: fields[1], File: file, Line: line}
+	if e.Category != lp.category || e.Category == "" {
+		if err := checkCategory(e.Category); err != nil {
+			return perr(col(0), err)
+		}
+		lp.category = e.Category
 	}
 	if e.Term == "" {
-		return nil, perr(cols[1], ErrEmptyTerm)
+		return perr(col(1), ErrEmptyTerm)
 	}
 	if err := checkTerm(a, d, e.Term); err != nil {
-		return nil, perr(cols[1], err)
+		return perr(col(1), err)
 	}
 	w, err := parseWeight(e.Category, fields[2])
 	if err != nil {
-		return nil, perr(cols[2], err)
+		return perr(col(2), err)
 	}
-	e.Weight, e.weightCol = w, cols[2]
+	e.Weight, e.weightCol = w, col(2)
 	if n >= 4 && fields[3] != "" {
 		kind, forms, err := parseMatch(fields[3])
 		if err != nil {
-			return nil, perr(cols[3], err)
+			return perr(col(3), err)
 		}
 		for _, f := range forms {
 			if err := checkTerm(a, d, f); err != nil {
-				return nil, perr(cols[3], fmt.Errorf("form %q: %w", f, err))
+				return perr(col(3), fmt.Errorf("form %q: %w", f, err))
 			}
 		}
 		e.Match, e.Forms = kind, forms
@@ -228,7 +261,7 @@ func parseLine(a *hindi.Analyzer, d *hindi.Doc, text, file string, line int) (*E
 	if n == 5 {
 		e.Note = fields[4]
 	}
-	return e, nil
+	return true, nil
 }
 
 // runeCol returns the 1-based column, counted in characters (code points), of byte offset
@@ -368,7 +401,7 @@ func parseMatch(s string) (MatchKind, []string, error) {
 	if !ok {
 		return 0, nil, fmt.Errorf("%w %q: want stem, exact or forms:FORM1|FORM2|…", ErrBadMatch, s)
 	}
-	var forms []string
+	forms := make([]string, 0, 1+strings.Count(rest, "|"))
 	for f := range strings.SplitSeq(rest, "|") {
 		f = strings.TrimSpace(f)
 		if f == "" {

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"math/bits"
+	"slices"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
@@ -189,75 +190,131 @@ func pow2Words(n, per, max int) (int, uint) {
 // newStartFilters builds the start filters of an expanded table t of the trie nodes; a
 // root key with more than maxPairs pairs is filed as one that ends an entry.
 func newStartFilters(t *edgeTable, nodes []node, maxPairs int) startFilters {
-	var f startFilters
-	// The entries by node (a counting sort), with their keys' hashes.
-	first := make([]int32, len(nodes)+1)
+	hashes := make([]uint64, len(t.entries))
 	for j := range t.entries {
-		first[t.entries[j].node+1]++
+		e := &t.entries[j]
+		hashes[j] = hindi.HashKey(t.keys[e.off : e.off+e.n])
+	}
+	return buildStartFilters(t, nodes, maxPairs, hashes)
+}
+
+// pairEnd returns the word and the end bits of pairBits(h1, h2), and pairCont its word and
+// cont bits: each small enough to be inlined where the pair filter is built.
+func (f *startFilters) pairEnd(h1, h2 uint64) (w, end uint64) {
+	g := pairMix(h1, h2)
+	return h1>>f.pairShift<<regionBits | g>>(64-regionBits),
+		uint64(1)<<(g>>20&63) | uint64(1)<<(g>>26&63) | uint64(1)<<(g>>32&63)
+}
+
+func (f *startFilters) pairCont(h1, h2 uint64) (w, cont uint64) {
+	g := pairMix(h1, h2)
+	return h1>>f.pairShift<<regionBits | g>>(64-regionBits),
+		uint64(1)<<(g>>2&63) | uint64(1)<<(g>>8&63) | uint64(1)<<(g>>38&63)
+}
+
+// buildStartFilters is newStartFilters given the hashes (hindi.HashKey) of the entries'
+// keys.
+func buildStartFilters(t *edgeTable, nodes []node, maxPairs int, hashes []uint64) startFilters {
+	var f startFilters
+	// The entries by node (a counting sort): those of node c are at positions first[c] to
+	// first[c+1], position i holds entry at(i), whose key's hash is byHash[i]. The entries
+	// of a table that edgeBuilder filled are in node order already: at is the identity.
+	first := make([]int32, len(nodes)+1)
+	sorted := true
+	for j := range t.entries {
+		n := t.entries[j].node
+		first[n+1]++
+		sorted = sorted && (j == 0 || n >= t.entries[j-1].node)
 	}
 	for i := 1; i < len(first); i++ {
 		first[i] += first[i-1]
 	}
-	byNode := make([]int32, len(t.entries))
-	next := append([]int32(nil), first[:len(nodes)]...)
-	hashes := make([]uint64, len(t.entries))
-	for j := range t.entries {
-		e := &t.entries[j]
-		byNode[next[e.node]] = int32(j)
-		next[e.node]++
-		hashes[j] = hindi.HashKey(t.keys[e.off : e.off+e.n])
+	var byNode []int32
+	byHash := hashes
+	if !sorted {
+		byNode = make([]int32, len(t.entries))
+		byHash = make([]uint64, len(t.entries))
+		next := append([]int32(nil), first[:len(nodes)]...)
+		for j := range t.entries {
+			n := t.entries[j].node
+			byNode[next[n]] = int32(j)
+			byHash[next[n]] = hashes[j]
+			next[n]++
+		}
 	}
-	children := func(e *edgeEntry) [2]int32 { return [2]int32{e.exact, e.stem} }
-	roots := byNode[first[0]:first[1]]
-	kind := make([]uint8, len(roots))
-	for r, j := range roots {
-		e := &t.entries[j]
-		ends, np := false, 0
-		for _, c := range children(e) {
+	at := func(i int32) *edgeEntry {
+		if byNode != nil {
+			i = byNode[i]
+		}
+		return &t.entries[i]
+	}
+	edgesOf := func(c int32) int32 { return first[c+1] - first[c] }
+	// fans reports whether an entry ends at a child of e, and the entries of its children.
+	fans := func(e *edgeEntry) (ends bool, n int32) {
+		for _, c := range [2]int32{e.exact, e.stem} {
 			if c >= 0 {
 				ends = ends || len(nodes[c].ents) > 0
-				np += int(first[c+1] - first[c])
+				n += edgesOf(c)
 			}
 		}
-		switch {
-		case ends || np > maxPairs:
+		return ends, n
+	}
+	kind := make([]uint8, first[1])
+	for r := range kind {
+		switch ends, np := fans(at(int32(r))); {
+		case ends || np > int32(maxPairs):
 			kind[r] = startEnds
 		case np > 0:
 			kind[r] = startPairs
 		}
 	}
-	// The second words of a root key that only starts phrases, each with the third words
-	// after it when no entry ends at it and they are few: visit calls add for each (nil
-	// for a pair filed whole).
-	visit := func(j int32, add func(h2 uint64, third []int32)) {
-		for _, c := range children(&t.entries[j]) {
-			if c < 0 {
+	// The second words of the root keys that only start phrases, by child node of the root
+	// keys: the hashes of the keys whose pair with a root key is filed whole (an entry ends
+	// at one of their children, or too many third words or none follow them), in whole, and
+	// the positions of the others, filed with the third words (the keys of their children),
+	// in parts. Each child node is listed once (the inflections of a stem share their
+	// child), with the number of items the pairs of a root key with its keys make (a pair
+	// filed whole counts one, a pair with third words one more than those).
+	type span struct{ whole0, whole1, parts0, parts1, items int32 }
+	var (
+		whole []uint64
+		parts []int32
+	)
+	var spans []span
+	spanOf := make([]int32, len(nodes)) // 1 + the index in spans of a listed node; 0: not listed
+	list := func(c int32) *span {
+		if spanOf[c] > 0 {
+			return &spans[spanOf[c]-1]
+		}
+		spans = append(spans, span{whole0: int32(len(whole)), parts0: int32(len(parts))})
+		spanOf[c] = int32(len(spans))
+		sp := &spans[len(spans)-1]
+		for i := first[c]; i < first[c+1]; i++ {
+			e := at(i)
+			if ends, n3 := fans(e); ends || n3 == 0 || n3 > maxTriples {
+				whole = append(whole, byHash[i])
+				sp.items++
 				continue
 			}
-			for _, k := range byNode[first[c]:first[c+1]] {
-				ends, n3 := false, 0
-				for _, c2 := range children(&t.entries[k]) {
-					if c2 >= 0 {
-						ends = ends || len(nodes[c2].ents) > 0
-						n3 += int(first[c2+1] - first[c2])
-					}
-				}
-				if ends || n3 == 0 || n3 > maxTriples {
-					add(hashes[k], nil)
-					continue
-				}
-				for _, c2 := range children(&t.entries[k]) {
-					if c2 >= 0 {
-						add(hashes[k], byNode[first[c2]:first[c2+1]])
-					}
+			parts = append(parts, i)
+			for _, c2 := range [2]int32{e.exact, e.stem} {
+				if c2 >= 0 {
+					sp.items += 1 + edgesOf(c2)
 				}
 			}
 		}
+		sp.whole1, sp.parts1 = int32(len(whole)), int32(len(parts))
+		return sp
 	}
 	nitems := 0
-	for r, j := range roots {
-		if kind[r] == startPairs {
-			visit(j, func(_ uint64, third []int32) { nitems += 1 + len(third) })
+	for r, k := range kind {
+		if k == startPairs {
+			e := at(int32(r))
+			for _, c := range [2]int32{e.exact, e.stem} {
+				if c >= 0 {
+					nitems += int(list(c).items)
+				}
+			}
 		}
 	}
 	f.cells = new([cellWords]uint64)
@@ -265,47 +322,75 @@ func newStartFilters(t *edgeTable, nodes []node, maxPairs int) startFilters {
 	nw, f.pairShift = pow2Words(max(nitems, 8<<regionBits), 8, 1<<18)
 	f.pairShift += regionBits // h1's top bits choose a region
 	f.pairs = make([]uint64, nw)
-	for r, j := range roots {
-		h1 := hashes[j]
-		w, m := cellBits(h1)
-		switch kind[r] {
+	var roots []int32 // those that only start phrases
+	for r, k := range kind {
+		w, m := cellBits(byHash[r])
+		switch k {
 		case startEnds:
 			f.cells[w] |= m
 		case startPairs:
 			f.cells[w] |= m << 32
+			roots = append(roots, int32(r))
 		}
-		if kind[r] != startPairs {
-			continue
-		}
-		visit(j, func(h2 uint64, third []int32) {
-			w, end, cont := f.pairBits(h1, h2)
-			if third == nil {
+	}
+	for _, r := range roots {
+		h1 := byHash[r]
+		e := at(r)
+		for _, c := range [2]int32{e.exact, e.stem} {
+			if c < 0 {
+				continue
+			}
+			sp := &spans[spanOf[c]-1]
+			for _, h2 := range whole[sp.whole0:sp.whole1] {
+				w, end := f.pairEnd(h1, h2)
 				f.pairs[w] |= end
-				return
 			}
-			f.pairs[w] |= cont
-			for _, k := range third {
-				w, m := f.tripleBits(h1, h2, hashes[k])
-				f.pairs[w] |= m
+			for _, i := range parts[sp.parts0:sp.parts1] {
+				h2 := byHash[i]
+				w, cont := f.pairCont(h1, h2)
+				f.pairs[w] |= cont
+				e2 := at(i)
+				for _, c2 := range [2]int32{e2.exact, e2.stem} {
+					if c2 >= 0 {
+						for _, h3 := range byHash[first[c2]:first[c2+1]] {
+							w, m := f.tripleBits(h1, h2, h3)
+							f.pairs[w] |= m
+						}
+					}
+				}
 			}
-		})
+		}
 	}
 	// The keys that only start phrases but pass the filter of keys that end one (few),
 	// less any hash that a key that ends an entry also has.
-	cand := map[uint64]bool{}
-	for r, j := range roots {
-		if h := hashes[j]; kind[r] == startPairs && h != 0 && f.root(h)&startEnds != 0 {
-			cand[h] = true
-		}
-	}
-	for r, j := range roots {
-		if kind[r] == startEnds {
-			delete(cand, hashes[j])
-		}
-	}
 	var only []uint64
-	for h := range cand {
-		only = append(only, h)
+	for r, k := range kind {
+		if h := byHash[r]; k == startPairs && h != 0 && f.root(h)&startEnds != 0 {
+			only = append(only, h)
+		}
+	}
+	if len(only) > 0 {
+		slices.Sort(only)
+		only = slices.Compact(only)
+		drop := make([]bool, len(only))
+		var top [64]uint64 // bit h>>52 of each hash of only: most hashes are not there
+		for _, h := range only {
+			top[h>>58] |= 1 << (h >> 52 & 63)
+		}
+		for r, k := range kind {
+			if h := byHash[r]; k == startEnds && top[h>>58]&(1<<(h>>52&63)) != 0 {
+				if i, ok := slices.BinarySearch(only, h); ok {
+					drop[i] = true
+				}
+			}
+		}
+		kept := only[:0]
+		for i, h := range only {
+			if !drop[i] {
+				kept = append(kept, h)
+			}
+		}
+		only = kept
 	}
 	if len(only) > 0 {
 		n := 4
