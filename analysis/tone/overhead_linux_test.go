@@ -4,6 +4,7 @@ package tone
 
 import (
 	"runtime"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -45,4 +46,56 @@ func BenchmarkScoreOverhead(b *testing.B) {
 	b.ReportMetric(float64(sc)/float64(tok), "score/tokenize")
 	b.ReportMetric(float64(tok.Microseconds())/float64(b.N), "tok-us/op")
 	b.ReportMetric(float64(sc.Microseconds())/float64(b.N), "score-us/op")
+}
+
+// articleTexts splits text at line breaks into pieces of about size bytes: news articles
+// are a few KB each, and scoring many small documents costs more per byte than one large
+// one (the lexicon's tables are touched afresh by each).
+func articleTexts(text string, size int) []string {
+	var out []string
+	for len(text) > 0 {
+		n := min(size, len(text))
+		if i := strings.IndexByte(text[n:], '\n'); i >= 0 {
+			n += i + 1
+		} else {
+			n = len(text)
+		}
+		out = append(out, text[:n])
+		text = text[n:]
+	}
+	return out
+}
+
+// BenchmarkScoreOverheadArticles is BenchmarkScoreOverhead on the same text cut into
+// articles of about 3.4 KB (the mean of the make-corpus news corpus). Each round tokenizes
+// all the articles, then tokenizes and scores them; scoring's CPU time is the difference
+// (reading the thread's clock around each article would cost as much as scoring it).
+func BenchmarkScoreOverheadArticles(b *testing.B) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	texts := articleTexts(benchText(b), 3400)
+	s := benchScorer(b)
+	var (
+		a   hindi.Analyzer
+		d   hindi.Doc
+		res Result
+	)
+	var tok, both time.Duration
+	for b.Loop() {
+		t0 := threadCPU()
+		for _, text := range texts {
+			a.Analyze(&d, text)
+		}
+		t1 := threadCPU()
+		for _, text := range texts {
+			a.Analyze(&d, text)
+			s.Score(&d, &res)
+		}
+		t2 := threadCPU()
+		tok += t1 - t0
+		both += t2 - t1
+	}
+	b.ReportMetric(float64(both-tok)/float64(tok), "score/tokenize")
+	b.ReportMetric(float64(tok.Microseconds())/float64(b.N), "tok-us/op")
+	b.ReportMetric(float64((both-tok).Microseconds())/float64(b.N), "score-us/op")
 }
