@@ -503,7 +503,6 @@ type worker struct {
 	scorer *tone.Scorer
 	res    tone.Result
 	feats  topics.Extractor
-	terms  []topics.Term
 }
 
 func newWorker(s *tone.Scorer) *worker {
@@ -547,14 +546,13 @@ func (w *worker) analyse(a *corpus.Article, b *batch, r *result) {
 		r.hits = b.hits[start:len(b.hits):len(b.hits)]
 	}
 
-	w.terms = w.feats.Append(w.terms[:0], &w.doc)
-	n := len(w.terms)
+	var title *hindi.Doc
 	if a.Title != "" {
 		w.an.Analyze(&w.title, a.Title)
-		w.terms = w.feats.Append(w.terms, &w.title)
+		title = &w.title
 	}
 	start := len(b.terms)
-	b.terms = mergeTerms(b.terms, w.terms[:n], w.terms[n:])
+	b.terms = w.feats.AppendMerged(b.terms, &w.doc, title)
 	r.terms = b.terms[start:len(b.terms):len(b.terms)]
 }
 
@@ -564,31 +562,6 @@ func (w *worker) analyse(a *corpus.Article, b *batch, r *result) {
 func localDay(t time.Time) int32 {
 	y, m, d := t.Date()
 	return output.DayOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
-}
-
-// mergeTerms appends to out the features of the text and of the title (each with distinct
-// keys, in any order): those of the text, then those of the title not in the text. A feature
-// of both sums its counts and keeps the surface of the larger count. Keys are compared after
-// their hashes, so both must carry the Extractor's (or both 0). The topic builder copies the
-// strings it keeps.
-func mergeTerms(out, text, title []topics.Term) []topics.Term {
-	out = slices.Grow(out, len(text)+len(title)) // no append below moves out: merged stays in it
-	start := len(out)
-	out = append(out, text...)
-	merged := out[start:]
-	for _, tt := range title {
-		i := slices.IndexFunc(merged, func(t topics.Term) bool { return t.Hash == tt.Hash && t.Key == tt.Key })
-		if i < 0 {
-			out = append(out, tt)
-			continue
-		}
-		t := &merged[i]
-		if tt.Count > t.Count {
-			t.Surface = tt.Surface
-		}
-		t.Count += tt.Count
-	}
-	return out
 }
 
 // collector receives analysed batches in input order: it keeps the article rows (small,

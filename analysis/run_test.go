@@ -350,26 +350,6 @@ func TestRunPartitionedReruns(t *testing.T) {
 	}
 }
 
-func TestMergeTerms(t *testing.T) {
-	// any order: the text's features, then the title's that the text lacks; a shared one keeps
-	// the surface of the larger count (the text's on a tie)
-	text := []topics.Term{{Key: "c", Surface: "C", Count: 1}, {Key: "e", Surface: "E", Count: 2, Hash: 5}, {Key: "a", Surface: "A", Count: 2}}
-	title := []topics.Term{{Key: "d", Surface: "D", Count: 1}, {Key: "c", Surface: "Cc", Count: 3}, {Key: "e", Surface: "Ee", Count: 2, Hash: 5}, {Key: "a", Surface: "Aa", Count: 1}}
-	got := mergeTerms(nil, text, title)
-	want := []topics.Term{{Key: "c", Surface: "Cc", Count: 4}, {Key: "e", Surface: "E", Count: 4, Hash: 5}, {Key: "a", Surface: "A", Count: 3}, {Key: "d", Surface: "D", Count: 1}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("mergeTerms:\n got %v\nwant %v", got, want)
-	}
-	if got := mergeTerms(nil, nil, title); !reflect.DeepEqual(got, title) {
-		t.Errorf("mergeTerms(nil, nil, title) = %v", got)
-	}
-	// appending after what dst holds leaves it untouched
-	prefix := []topics.Term{{Key: "z", Surface: "Z", Count: 9}}
-	if got := mergeTerms(prefix, text, title); !reflect.DeepEqual(got, append(prefix, want...)) {
-		t.Errorf("mergeTerms(prefix, text, title) = %v", got)
-	}
-}
-
 // TestRunModelSaveFailureKeepsReports: when the topic model cannot be written, the run fails
 // before the reports are replaced, and no temporary model is left behind.
 func TestRunModelSaveFailureKeepsReports(t *testing.T) {

@@ -22,11 +22,16 @@ type Builder struct {
 
 	ids  []string
 	days []int32
-	ptr  []int   // document i's terms are ent[ptr[i]:ptr[i+1]]
-	ent  []int32 // term ids, ascending within a document
-	cnt  []int32 // counts, parallel to ent
+	// The documents' (term, count) pairs, in chunks of entChunk pairs or more, each filled
+	// before the next is made: adding a document never copies the pairs of earlier ones (a
+	// slice doubling as it grows copied about 35 MB for a 50 MB corpus).
+	ent [][]int32 // term ids, ascending within a document
+	cnt [][]int32 // counts, parallel to ent
+	loc []docLoc  // where each document's pairs are
 
 	scratch []uint64  // sortDoc's buffer
+	mark    []uint64  // markSort's bitmap over term ids, all zero between calls
+	acc     []int32   // markSort's counts by term id, all zero between calls
 	fresh   []newTerm // Add's buffer
 }
 
@@ -40,9 +45,17 @@ type termStat struct {
 	total   int64 // occurrences over all documents
 }
 
+// docLoc is where a document's pairs are: ent[chunk][start:end] and cnt[chunk][start:end].
+type docLoc struct {
+	chunk, start, end int32
+}
+
+// entChunk is the fewest (term, count) pairs of a chunk: 256 KB of ids and as many of counts.
+const entChunk = 1 << 16
+
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{slots: make([]uint64, 1024), ptr: []int{0}}
+	return &Builder{slots: make([]uint64, 1024)}
 }
 
 // Len returns the number of documents added.
@@ -51,13 +64,14 @@ func (b *Builder) Len() int { return len(b.ids) }
 // Add appends one document: its id, its day (days since 1970, or NoDay) and its features.
 // Terms with an empty key or a count below 1 are ignored; repeated keys are summed.
 func (b *Builder) Add(id string, day int32, terms []Term) {
-	start := len(b.ent)
-	if need := start + len(terms); need > cap(b.ent) {
-		// double: append's growth of large slices (a quarter) copies the entries many times
-		n := max(need, 2*cap(b.ent), 1024)
-		b.ent = append(make([]int32, 0, n), b.ent...)
-		b.cnt = append(make([]int32, 0, n), b.cnt...)
+	c := len(b.ent) - 1
+	if c < 0 || len(b.ent[c])+len(terms) > cap(b.ent[c]) {
+		n := max(entChunk, len(terms))
+		b.ent = append(b.ent, make([]int32, 0, n))
+		b.cnt = append(b.cnt, make([]int32, 0, n))
+		c++
 	}
+	start := len(b.ent[c])
 	// Known terms are counted at once; new ones are set aside and get their ids in key
 	// order, so that the ids do not depend on the order of terms.
 	fresh := b.fresh[:0]
@@ -94,13 +108,13 @@ func (b *Builder) Add(id string, day int32, terms []Term) {
 		b.count(tid, t)
 	}
 	b.fresh = fresh
-	b.sortDoc(start)
-	for _, tid := range b.ent[start:] {
+	b.sortDoc(c, start)
+	for _, tid := range b.ent[c][start:] {
 		b.terms[tid].df++
 	}
 	b.ids = append(b.ids, id)
 	b.days = append(b.days, day)
-	b.ptr = append(b.ptr, len(b.ent))
+	b.loc = append(b.loc, docLoc{chunk: int32(c), start: int32(start), end: int32(len(b.ent[c]))})
 }
 
 // newTerm is a term of the document being added that is not in the vocabulary yet: its index
@@ -130,8 +144,9 @@ func (b *Builder) count(tid int32, t *Term) {
 	if c > math.MaxInt32 {
 		c = math.MaxInt32
 	}
-	b.ent = append(b.ent, tid)
-	b.cnt = append(b.cnt, int32(c))
+	k := len(b.ent) - 1 // Add made room in the last chunk
+	b.ent[k] = append(b.ent[k], tid)
+	b.cnt[k] = append(b.cnt[k], int32(c))
 }
 
 // lookup returns the id of the term with key, whose hash is h, or −1 and the empty slot
@@ -168,11 +183,17 @@ func (b *Builder) grow() {
 	b.slots = slots
 }
 
-// sortDoc sorts the entries of the document that starts at start by term id and merges
-// repeated ids. Each entry is packed into one number, id above count, so that the sort
+// sortDoc sorts the entries of the document that starts at start in chunk c by term id and
+// merges repeated ids. Each entry is packed into one number, id above count, so that the sort
 // compares integers; the order of repeated ids does not matter, as their counts are summed.
-func (b *Builder) sortDoc(start int) {
-	ent, cnt := b.ent[start:], b.cnt[start:]
+func (b *Builder) sortDoc(c, start int) {
+	ent, cnt := b.ent[c][start:], b.cnt[c][start:]
+	if n, words := len(ent), len(b.terms)/64; (words <= 8*n || n >= radixMin && words <= 4*n+1024) && !slices.IsSorted(ent) {
+		w := b.markSort(ent, cnt)
+		b.ent[c] = b.ent[c][:start+w]
+		b.cnt[c] = b.cnt[c][:start+w]
+		return
+	}
 	if !slices.IsSorted(ent) {
 		buf := slices.Grow(b.scratch[:0], 2*len(ent))
 		packed := buf[:len(ent)]
@@ -198,8 +219,46 @@ func (b *Builder) sortDoc(start int) {
 		ent[w], cnt[w] = ent[r], cnt[r]
 		w++
 	}
-	b.ent = b.ent[:start+w]
-	b.cnt = b.cnt[:start+w]
+	b.ent[c] = b.ent[c][:start+w]
+	b.cnt[c] = b.cnt[c][:start+w]
+}
+
+// markSort sorts ent by term id, summing the counts of repeated ids, and returns how many
+// distinct ids it left at the front of ent and cnt. It marks each id in a bitmap over the
+// vocabulary and reads the bitmap in order: cheaper than a sort when the bitmap has not many
+// more words than there are entries (sortDoc's choice), as in a corpus of one news domain
+// (BenchmarkJobBuilderAddNews: a third of sortDoc's time, 12,000 terms).
+func (b *Builder) markSort(ent, cnt []int32) int {
+	words := (len(b.terms) + 63) / 64
+	if len(b.mark) < words {
+		b.mark = make([]uint64, 2*words) // the vocabulary grows: room for it
+	}
+	if len(b.acc) < len(b.terms) {
+		b.acc = make([]int32, 2*len(b.terms))
+	}
+	mark, acc := b.mark[:words], b.acc[:len(b.terms)]
+	lo, hi := int32(len(mark)), int32(-1)
+	for i, id := range ent {
+		w := id >> 6
+		mark[w] |= 1 << (id & 63)
+		acc[id] = satAdd(acc[id], cnt[i])
+		lo, hi = min(lo, w), max(hi, w)
+	}
+	k := 0
+	for w := lo; w <= hi; w++ {
+		m := mark[w]
+		if m == 0 {
+			continue
+		}
+		mark[w] = 0
+		for ; m != 0; m &= m - 1 {
+			id := w<<6 | int32(bits.TrailingZeros64(m))
+			ent[k], cnt[k] = id, acc[id]
+			acc[id] = 0
+			k++
+		}
+	}
+	return k
 }
 
 // radixMin is the fewest entries sortDoc sorts by radix rather than by comparisons.
@@ -242,5 +301,6 @@ func satAdd(a, b int32) int32 {
 
 // doc returns the term ids and counts of document i.
 func (b *Builder) doc(i int) ([]int32, []int32) {
-	return b.ent[b.ptr[i]:b.ptr[i+1]], b.cnt[b.ptr[i]:b.ptr[i+1]]
+	l := b.loc[i]
+	return b.ent[l.chunk][l.start:l.end], b.cnt[l.chunk][l.start:l.end]
 }

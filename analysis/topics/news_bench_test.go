@@ -15,16 +15,9 @@ import (
 // make-corpus writes it) and returns its Builder, or skips.
 func newsBuilder(tb testing.TB) *Builder {
 	tb.Helper()
-	path := os.Getenv("DRISHTI_NEWS_JSONL")
-	if path == "" {
-		tb.Skip("set DRISHTI_NEWS_JSONL to a make-corpus JSONL file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	f := openNews(tb)
 	defer f.Close()
-	docs, err := ReadLabeled(f, path, "text", "source")
+	docs, err := ReadLabeled(f, f.Name(), "text", "source")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -56,6 +49,20 @@ func newsBuilder(tb testing.TB) *Builder {
 		b.Add(d.ID, NoDay, terms[i])
 	}
 	return b
+}
+
+// openNews opens the JSONL corpus named by $DRISHTI_NEWS_JSONL, or skips.
+func openNews(tb testing.TB) *os.File {
+	tb.Helper()
+	path := os.Getenv("DRISHTI_NEWS_JSONL")
+	if path == "" {
+		tb.Skip("set DRISHTI_NEWS_JSONL to a make-corpus JSONL file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
 }
 
 // BenchmarkFitNews fits a real news corpus at k = 20 (opt-in: see newsBuilder).

@@ -44,7 +44,7 @@ func TestExtractorUnsorted(t *testing.T) {
 		if !reordered {
 			t.Errorf("bigrams %v: the Unsorted Extractor never changed the order", bigrams)
 		}
-		if !reflect.DeepEqual(a.terms, b.terms) || !reflect.DeepEqual(a.ent, b.ent) || !reflect.DeepEqual(a.cnt, b.cnt) || !reflect.DeepEqual(a.ptr, b.ptr) {
+		if !reflect.DeepEqual(a.terms, b.terms) || !reflect.DeepEqual(a.ent, b.ent) || !reflect.DeepEqual(a.cnt, b.cnt) || !reflect.DeepEqual(a.loc, b.loc) {
 			t.Errorf("bigrams %v: builders differ: %d and %d terms", bigrams, len(a.terms), len(b.terms))
 		}
 	}
