@@ -175,7 +175,8 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 
 	var fit *topics.Result
 	if col.builder.Len() > 0 {
-		fit, err = col.builder.Fit(ctx, topics.Options{K: opts.Topics, Seed: opts.Seed, Workers: opts.Workers, Prior: prior})
+		fit, err = col.builder.Fit(ctx, topics.Options{K: opts.Topics, Seed: opts.Seed, Workers: opts.Workers, Prior: prior,
+			NoModel: opts.TopicModel == ""})
 		switch {
 		case errors.Is(err, topics.ErrNoDocuments):
 			log.Warn("no article has enough shared vocabulary for topics; every article is an outlier")

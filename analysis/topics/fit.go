@@ -47,6 +47,10 @@ type Options struct {
 	SampleSize int
 	// Prior is the model of a previous run: its topics keep their ids (see Fit).
 	Prior *Model
+	// NoModel leaves Result.Model nil, for a run that will not save it: the model's
+	// vocabulary, sorted centroids and join thresholds (from leave-one-out similarities)
+	// are not computed.
+	NoModel bool
 	// MinDF drops terms found in fewer documents (default 2). MaxDF drops terms found in more
 	// than this share of the documents (default 0.5). With a Prior, counts include the
 	// documents of earlier runs.
@@ -159,7 +163,7 @@ type Result struct {
 	Objective float64 // mean similarity of the documents to their centroids
 	Vocab     int     // columns of the TF-IDF matrix
 	NonZeros  int
-	Model     *Model // the fitted model, to save for the next run
+	Model     *Model // the fitted model, to save for the next run (nil with Options.NoModel)
 }
 
 // ErrNoDocuments is returned by Fit when no document has a kept term.
@@ -241,6 +245,10 @@ func (b *Builder) Fit(ctx context.Context, opts Options) (*Result, error) {
 		res.Objective += sm
 	}
 	res.Objective /= float64(len(st.sim))
+	if o.NoModel {
+		describe(b, v, res, st, o)
+		return res, nil
+	}
 	// describe and leaveOneOut only read the assignments
 	var wg sync.WaitGroup
 	wg.Go(func() { st.loo = leaveOneOut(x, res, st) })

@@ -506,3 +506,25 @@ func TestBuilderHash(t *testing.T) {
 		t.Errorf("second document's ids = %v, want 0–9", ent)
 	}
 }
+
+// TestFitNoModel: NoModel leaves the model out and changes nothing else.
+func TestFitNoModel(t *testing.T) {
+	b, _ := synthetic(400, 800, 5, 30, 11)
+	for _, k := range []int{0, 5} {
+		with, err := b.Fit(context.Background(), Options{K: k, Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, err := b.Fit(context.Background(), Options{K: k, Seed: 3, NoModel: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if with.Model == nil || without.Model != nil {
+			t.Fatalf("k=%d: Model %v with, %v without NoModel; want set, then nil", k, with.Model != nil, without.Model != nil)
+		}
+		with.Model = nil
+		if !reflect.DeepEqual(with, without) {
+			t.Errorf("k=%d: results differ beyond the model", k)
+		}
+	}
+}
