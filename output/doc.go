@@ -30,7 +30,11 @@
 // C_density) or one (mean_C) column per lexicon category known at run time. The same
 // description drives the Parquet writer, the Arrow writer and Columns, which lists the
 // DuckDB types documented in docs/reports.md and checked by scripts/duckdb-check.mjs. Rows
-// reach both writers through one emit function per report (parquet.Row values, no
-// reflection), except the Parquet file of hits, by far the largest: its rows are copied into
-// a struct of the same columns (hitRow) that parquet-go writes column by column.
+// reach both writers through one emit function per report (no reflection), except the
+// Parquet file of hits, by far the largest: its rows are copied into a struct of the same
+// columns (hitRow) that parquet-go writes column by column. The Parquet files of the other
+// reports are written column by column too, by two goroutines that share out the columns
+// (parquetFile): the articles, written when nothing else runs, use both cores, and the file
+// is byte for byte the one parquet-go's row writer writes. Commit closes the reports at the
+// same time.
 package output

@@ -416,18 +416,28 @@ func (r *Run) commit(manifest any) error {
 	if r.err != nil {
 		return fmt.Errorf("not committing after a write error: %w", r.err)
 	}
-	var moves []string // paths relative to tmp and Dir, in move order
-	for _, name := range reportNames {
+	// The reports are finished at the same time: the pages of one are compressed while the
+	// file of another is synced to disk.
+	var (
+		paths [len(reportNames)][]string
+		errs  [len(reportNames)]error
+		wg    sync.WaitGroup
+	)
+	for k, name := range reportNames {
 		t := r.tables[name]
 		if t.finished { // by Finish
-			moves = append(moves, t.paths...)
+			paths[k] = t.paths
 			continue
 		}
-		paths, err := t.finish()
-		if err != nil {
-			return fmt.Errorf("finishing %s: %w", name, err)
+		wg.Go(func() { paths[k], errs[k] = t.finish() })
+	}
+	wg.Wait()
+	var moves []string // paths relative to tmp and Dir, in move order
+	for k, name := range reportNames {
+		if errs[k] != nil {
+			return fmt.Errorf("finishing %s: %w", name, errs[k])
 		}
-		moves = append(moves, paths...)
+		moves = append(moves, paths[k]...)
 	}
 	// A partitioned run replaces the days it covers in every dataset: a day folder of an
 	// earlier run is removed from a dataset to which this run wrote nothing for that day (a
