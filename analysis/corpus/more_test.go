@@ -158,6 +158,10 @@ func FuzzColumnar(f *testing.F) {
 	pw.Write([]pqRow{{GUID: "x", Body: hindi, Published: time.Unix(0, 0)}})
 	pw.Close()
 	f.Add(pb.Bytes(), true)
+	// Seeds for the Parquet guard: compressed pages, a dictionary, an optional column.
+	for _, codec := range []parquet.WriterOption{parquet.Compression(&parquet.Snappy), parquet.Compression(&parquet.Zstd)} {
+		f.Add(pqFixture(f, 3, codec), true)
+	}
 	f.Fuzz(func(t *testing.T, data []byte, isParquet bool) {
 		name := "f.arrow"
 		if isParquet {

@@ -50,6 +50,12 @@ func openParquet(in *input, cfg *config, s *stream, st *InputStats) (source, *Re
 		p.close()
 		return nil, nil, fmt.Errorf("input %s: %w", in.name, err)
 	}
+	lim := newPQLimits(cfg)
+	footer, err := checkPQFooter(p.f, fi.Size(), lim)
+	if err != nil {
+		p.close()
+		return nil, &Reject{Input: in.name, Code: CodeBadInput, Reason: fmt.Sprintf("not a readable parquet file: %v", err)}, nil
+	}
 	var pf *parquet.File
 	err = safely(func() error {
 		var e error
@@ -87,6 +93,10 @@ func openParquet(in *input, cfg *config, s *stream, st *InputStats) (source, *Re
 		}
 		p.colConv[leaf.ColumnIndex] = parquetConverter(leaf.Node.Type())
 		p.colFld[leaf.ColumnIndex] = f
+	}
+	if err := checkPQChunks(p.f, fi.Size(), footer, pf.Metadata(), lim); err != nil {
+		p.close()
+		return nil, &Reject{Input: in.name, Code: CodeBadInput, Reason: "damaged parquet file: " + err.Error()}, nil
 	}
 	p.groups = pf.RowGroups()
 	p.batch = make([]parquet.Row, 64)
@@ -199,8 +209,13 @@ func (p *parquetSource) next(rec *record) (*Reject, error) {
 				p.end = true
 				return nil, io.EOF
 			}
-			p.rows = p.groups[p.group].Rows()
+			g := p.groups[p.group]
 			p.group++
+			if err := safely(func() error { p.rows = g.Rows(); return nil }); err != nil {
+				p.end = true
+				return &Reject{Input: p.in.name, Line: p.row + 1, Code: CodeBadInput,
+					Reason: fmt.Sprintf("reading parquet row group %d: %v", p.group-1, err)}, nil
+			}
 		}
 		var n int
 		err := safely(func() error {
