@@ -12,7 +12,6 @@ import (
 	"github.com/apache/arrow/go/v17/arrow"
 	"github.com/apache/arrow/go/v17/arrow/array"
 	"github.com/apache/arrow/go/v17/arrow/ipc"
-	"github.com/apache/arrow/go/v17/arrow/memory"
 )
 
 // arrowMagic starts an Arrow IPC file (as opposed to a stream).
@@ -46,8 +45,9 @@ func openArrow(in *input, cfg *config, s *stream, st *InputStats) (source, *Reje
 	var schema *arrow.Schema
 	err := safely(func() error {
 		var e error
-		a.stream, e = ipc.NewReaderFromMessageReader(newIPCMessages(br, file, cfg.maxRow),
-			ipc.WithAllocator(memory.NewGoAllocator()))
+		mem := newBoundedAllocator()
+		a.stream, e = ipc.NewReaderFromMessageReader(newIPCMessages(br, file, cfg.maxRow, mem),
+			ipc.WithAllocator(mem))
 		if e == nil {
 			schema = a.stream.Schema()
 		}

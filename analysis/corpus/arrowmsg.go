@@ -24,6 +24,7 @@ type ipcMessages struct {
 	r       io.Reader
 	file    bool
 	maxMeta int
+	alloc   *boundedAllocator // its limit follows the message read last
 	msg     *ipc.Message
 	refs    atomic.Int64
 	buf     [4]byte
@@ -33,8 +34,8 @@ var _ ipc.MessageReader = (*ipcMessages)(nil)
 
 const ipcContinuation = 0xFFFFFFFF
 
-func newIPCMessages(r io.Reader, file bool, maxMeta int) *ipcMessages {
-	m := &ipcMessages{r: r, file: file, maxMeta: maxMeta}
+func newIPCMessages(r io.Reader, file bool, maxMeta int, alloc *boundedAllocator) *ipcMessages {
+	m := &ipcMessages{r: r, file: file, maxMeta: maxMeta, alloc: alloc}
 	m.refs.Store(1)
 	return m
 }
@@ -102,12 +103,53 @@ func (m *ipcMessages) Message() (*ipc.Message, error) {
 			return nil, fmt.Errorf("arrow ipc: %w", err)
 		}
 	}
+	m.alloc.setBody(info.bodyLen)
 	if m.msg != nil {
 		m.msg.Release()
 	}
 	m.msg = ipc.NewMessage(memory.NewBufferBytes(meta), memory.NewBufferBytes(body.Bytes()))
 	return m.msg, nil
 }
+
+// boundedAllocator is the allocator arrow sizes a record batch's buffers with. arrow reads
+// as many buffers and field nodes as the schema's types need, without checking them against
+// the counts the message holds, so a message with fewer than its schema needs has arrow
+// read sizes from whatever bytes follow (a binary column of 64 GiB, for one fuzzed file). No
+// allocation may exceed bodyLimit of the message read last: a larger one panics with an
+// error, which safely (around every call into arrow) turns into a reject of the input.
+type boundedAllocator struct {
+	mem   memory.Allocator
+	limit atomic.Int64
+}
+
+func newBoundedAllocator() *boundedAllocator {
+	a := &boundedAllocator{mem: memory.NewGoAllocator()}
+	a.setBody(0)
+	return a
+}
+
+var _ memory.Allocator = (*boundedAllocator)(nil)
+
+// setBody sets the limit for a message body of n bytes.
+func (a *boundedAllocator) setBody(n int64) { a.limit.Store(bodyLimit(n)) }
+
+func (a *boundedAllocator) check(size int) {
+	if limit := a.limit.Load(); int64(size) > limit {
+		panic(fmt.Errorf("arrow ipc: a buffer of %d bytes, over the limit of %d for its message (the message lists fewer buffers than its schema needs?)", size, limit))
+	}
+}
+
+func (a *boundedAllocator) Allocate(size int) []byte {
+	a.check(size)
+	return a.mem.Allocate(size)
+}
+
+func (a *boundedAllocator) Reallocate(size int, b []byte) []byte {
+	a.check(size)
+	return a.mem.Reallocate(size, b)
+}
+
+func (a *boundedAllocator) Free(b []byte) { a.mem.Free(b) }
 
 // fbuf is a flatbuffer under verification: every offset and length is checked against it.
 type fbuf []byte
@@ -299,11 +341,14 @@ func checkIPCMessage(meta []byte) (info ipcInfo, err error) {
 	return info, err
 }
 
+// bodyLimit is the most that the buffers of a message body of n bytes may take once
+// decompressed: 64 times the body, or 64 MiB for small bodies.
+func bodyLimit(n int64) int64 { return max(64<<20, 64*n) }
+
 // checkCompressed bounds what decompression will allocate: each compressed buffer starts
-// with its uncompressed length; all of them together may not exceed 64 times the body, or
-// 64 MiB for small bodies.
+// with its uncompressed length; all of them together may not exceed bodyLimit.
 func checkCompressed(body []byte, buffers [][2]int64) error {
-	limit := max(64<<20, 64*int64(len(body)))
+	limit := bodyLimit(int64(len(body)))
 	var total int64
 	for _, b := range buffers {
 		if b[1] < 8 {
