@@ -66,13 +66,7 @@ func TestExpireThroughRuns(t *testing.T) {
 	if got := r2.Model.Expire(30); !reflect.DeepEqual(got, []int{idOf["flood"]}) {
 		t.Fatalf("expired %v, want the flood topic %d only", got, idOf["flood"])
 	}
-	if err := r2.Model.Save(path); err != nil {
-		t.Fatal(err)
-	}
-	prior, err := LoadModel(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prior := saveLoad(t, r2.Model, path)
 	b3, docs3 := fixtureBuilder(t, Featurizer{}, 20041, 10, 3, "flood", "cricket")
 	r3, err := b3.Fit(ctx, Options{Seed: 3, Prior: prior})
 	if err != nil {

@@ -376,13 +376,7 @@ func TestStableIDs(t *testing.T) {
 		t.Errorf("day-2 model: next id %d, %d topics; want %d and 4 (flood kept)", r2.Model.NextID, len(r2.Model.Topics), newID+1)
 	}
 	// day 3 with the day-2 model: the election story keeps its new id
-	if err := r2.Model.Save(path); err != nil {
-		t.Fatal(err)
-	}
-	prior3, err := LoadModel(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	prior3 := saveLoad(t, r2.Model, path)
 	b3, docs3 := fixtureBuilder(t, Featurizer{}, 20002, 10, 3, "election", "flood")
 	r3, err := b3.Fit(ctx, Options{Seed: 3, Prior: prior3})
 	if err != nil {
@@ -527,4 +521,17 @@ func TestFitNoModel(t *testing.T) {
 			t.Errorf("k=%d: results differ beyond the model", k)
 		}
 	}
+}
+
+// saveLoad saves m to path and loads it back, as the next scheduled run would.
+func saveLoad(t *testing.T, m *Model, path string) *Model {
+	t.Helper()
+	if err := m.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := LoadModel(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loaded
 }
