@@ -19,8 +19,9 @@ import (
 // alone; Match then stems the tokens it looks up (expanded is false).
 type edgeTable struct {
 	filter   []uint64 // a one-probe Bloom filter (see rootBit and mix)
-	slots    []uint64 // tag<<32 | 1+index into entries; 0: empty. len is a power of two
+	slots    []uint32 // tag | 1+index into entries (see slotFor); 0: empty. len is a power of two
 	shift    uint     // 64 - log2(len(slots)): a hash's top bits index slots
+	idxMask  uint32   // the bits of a slot that hold 1+index: 2^k-1 > len(entries)
 	entries  []edgeEntry
 	keys     []byte // the entries' keys, back to back
 	expanded bool
@@ -33,9 +34,13 @@ type edgeEntry struct {
 	n           uint32
 	exact, stem int32  // children, -1: none
 	off         uint32 // the key in keys, compared when n > maxWords
+	// leaf is set when the entry has one child, at which one entry of the lexicon ends and
+	// from which no phrase goes on (most words: see Match, which emits it without a walk).
+	// It takes bytes that were padding.
+	leaf bool
 }
 
-// maxExpanded bounds the entries of an expanded table (about 40 bytes each with keys and
+// maxExpanded bounds the entries of an expanded table (about 60 bytes each with keys and
 // slots): the default lexicon needs about 66,500.
 const maxExpanded = 1 << 19
 
@@ -97,21 +102,44 @@ func (p *keyPrint) setHashed(keys []byte, s, e int, h uint64) {
 }
 
 // wordsAt returns the words of the fingerprint of keys[s:e], where s+16 <= len(keys) and
-// e >= 8.
+// e >= 8: three loads, masked by the masks of the key's length (keyMasks), with one bounds
+// check for the first two.
 func wordsAt(keys []byte, s, e int) (w0, w1, w2 uint64) {
 	n := e - s
-	w0 = binary.LittleEndian.Uint64(keys[s:]) & (^uint64(0) >> (64 - 8*min(n, 8)))
-	w1 = binary.LittleEndian.Uint64(keys[s+8:]) & (^uint64(0) >> (64 - 8*min(max(n-8, 0), 8)))
-	w2 = binary.LittleEndian.Uint64(keys[e-8:]) >> (64 - 8*min(n, 8))
+	if n >= len(keyMasks) {
+		n = len(keyMasks) - 1 // rare: a branch that predicts well, where min(n, 16) did not
+	}
+	m := &keyMasks[n]
+	k := keys[s : s+16 : s+16]
+	w0 = binary.LittleEndian.Uint64(k) & m[0]
+	w1 = binary.LittleEndian.Uint64(k[8:]) & m[1]
+	w2 = binary.LittleEndian.Uint64(keys[e-8:e]) >> (m[2] & 63) & m[0]
 	return w0, w1, w2
 }
+
+// keyMasks holds, for a key of n bytes (n up to 31; longer keys use the masks of 31), the
+// mask of its first word (its first min(n, 8) bytes), the mask of its second word (bytes
+// 8 to min(n, 16)) and the shift that aligns the last min(n, 8) bytes of a word that ends
+// with the key (0 for an empty key, whose words are masked off).
+var keyMasks = func() (t [32][3]uint64) {
+	lo := func(b int) uint64 {
+		if b <= 0 {
+			return 0
+		}
+		return ^uint64(0) >> (64 - 8*min(b, 8))
+	}
+	for n := range t {
+		t[n] = [3]uint64{lo(n), lo(n - 8), uint64(64-8*min(n, 8)) & 63}
+	}
+	return t
+}()
 
 // rootBit returns the filter bit of a root key from its hash (hindi.HashKey): its top bits,
 // so that the filter test of a token is a shift of the hash its Doc holds.
 func rootBit(h uint64) uint64 { return h >> (64 - filterBits) }
 
-// mix combines a key's hash with a node number; its top bits index the slots, its low 32
-// bits are the tag.
+// mix combines a key's hash with a node number; its top bits index the slots, and the bits
+// of its low 32 bits above the index bits of a slot are the slot's tag (see slotFor).
 func mix(hk uint64, n int32) uint64 {
 	return (hk + uint64(n)*0x9e3779b97f4a7c15) * 0xd6e8feb86659fd93
 }
@@ -142,15 +170,15 @@ func (t *edgeTable) lookup(n int32, key []byte, p *keyPrint) *edgeEntry {
 // probe is lookup without the filter.
 func (t *edgeTable) probe(n int32, key []byte, p *keyPrint) *edgeEntry {
 	h := mix(p.h, n)
-	tag := uint32(h)
+	tag := uint32(h) &^ t.idxMask
 	mask := uint64(len(t.slots) - 1)
-	for i := h >> t.shift; ; i = (i + 1) & mask {
+	for i := h >> (t.shift & 63); ; i = (i + 1) & mask { // shift < 64: no check
 		s := t.slots[i]
 		if s == 0 {
 			return nil
 		}
-		if uint32(s>>32) == tag {
-			e := &t.entries[uint32(s)-1]
+		if s&^t.idxMask == tag {
+			e := &t.entries[s&t.idxMask-1]
 			if e.node == n && e.w0 == p.w0 && e.w1 == p.w1 && e.w2 == p.w2 && int(e.n) == p.n &&
 				(p.n <= maxWords || string(t.keys[e.off:e.off+e.n]) == string(key)) {
 				return e
@@ -186,12 +214,27 @@ func (t *edgeTable) childrenAt(n int32, keys []byte, s, e int, h uint64, p *keyP
 		p.setHashed(keys, s, e, h)
 		return t.children(n, keys[s:e], p)
 	}
+	hn := mix(h, n)
 	f := rootBit(h)
 	if n != 0 {
-		f = mix(h, n) >> (64 - filterBits)
+		f = hn >> (64 - filterBits)
 	}
 	if t.filter[f>>6]&(1<<(f&63)) == 0 {
 		return -1, -1
+	}
+	// The first slot of the probe nearly always holds the entry, or is empty: its key is
+	// compared by words without a keyPrint; the others are left to probe.
+	sl := t.slots[hn>>(t.shift&63)]
+	if sl == 0 {
+		return -1, -1
+	}
+	if sl&^t.idxMask == uint32(hn)&^t.idxMask && s+16 <= len(keys) && e >= 8 {
+		en := &t.entries[sl&t.idxMask-1]
+		w0, w1, w2 := wordsAt(keys, s, e)
+		if en.node == n && en.w0 == w0 && en.w1 == w1 && en.w2 == w2 && int(en.n) == e-s &&
+			(e-s <= maxWords || string(t.keys[en.off:en.off+en.n]) == string(keys[s:e])) {
+			return en.exact, en.stem
+		}
 	}
 	p.setHashed(keys, s, e, h)
 	if e := t.probe(n, keys[s:e], p); e != nil {
@@ -239,11 +282,25 @@ func buildEdges(nodes []node, edges []trieEdge, limit int) edgeTable {
 	var b edgeBuilder
 	if b.build(edges, order, true, limit) {
 		b.t.starts = buildStartFilters(&b.t, nodes, maxRootPairs, b.hashes)
+		b.t.setLeaves(nodes)
 		return b.t
 	}
 	b = edgeBuilder{}
 	b.build(edges, order, false, 0)
+	b.t.setLeaves(nodes)
 	return b.t
+}
+
+// setLeaves sets the leaf flag of the entries (see edgeEntry) from the trie's nodes.
+func (t *edgeTable) setLeaves(nodes []node) {
+	for j := range t.entries {
+		e := &t.entries[j]
+		if (e.exact < 0) == (e.stem < 0) {
+			continue // none or two children
+		}
+		c := &nodes[max(e.exact, e.stem)]
+		e.leaf = len(c.ents) == 1 && len(c.exact)+len(c.stem) == 0
+	}
 }
 
 // edgeOrder returns the indices of edges by parent node, and for each node its stem edges
@@ -445,8 +502,9 @@ func slotsFor(n int) int {
 // place makes n slots, a power of two, and places the entries.
 func (b *edgeBuilder) place(n int) {
 	t := &b.t
-	t.slots = make([]uint64, n)
+	t.slots = make([]uint32, n)
 	t.shift = uint(64 - bits.TrailingZeros(uint(n)))
+	t.idxMask = idxMaskFor(len(t.entries))
 	mask := uint64(n - 1)
 	for j := range t.entries {
 		h := mix(b.hashes[j], t.entries[j].node)
@@ -454,8 +512,22 @@ func (b *edgeBuilder) place(n int) {
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = uint64(uint32(h))<<32 | uint64(j+1)
+		t.slots[i] = t.slotFor(h, j)
 	}
+}
+
+// idxMaskFor returns the mask of the index bits of the slots of a table of n entries: the
+// least 2^k-1 that holds 1+index for each entry. The 32-k bits above them hold a tag (15
+// bits with the default lexicon's 66,500 entries, 12 with maxExpanded), which tells most
+// other keys of the slot's probe sequence apart without reading their entries.
+func idxMaskFor(n int) uint32 {
+	return uint32(1)<<bits.Len32(uint32(n)) - 1
+}
+
+// slotFor returns the slot of entry j, whose key's mix (with its node) is h: a slot is 4
+// bytes, so that the slots of the default lexicon take 1 MiB.
+func (t *edgeTable) slotFor(h uint64, j int) uint32 {
+	return uint32(h)&^t.idxMask | uint32(j+1)
 }
 
 // inflections returns the range of b.infl that holds the inflections of stem

@@ -78,6 +78,19 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	s.cand = l.candidates(s, toks, hs)
 	s.roots = l.rootEdges(s.roots[:0], s.cand, keys, ends, hs)
 	for _, r := range s.roots {
+		if r.leaf {
+			// One entry ends at the root's only child, and no phrase goes on: the walk below
+			// would note it as the longest of its slot and emit it unless a match of the slot
+			// covers the token.
+			i := int(r.tok)
+			in := &l.info[max(r.exact, r.stem)]
+			te := l.ends[in.ends0]
+			if int32(i) >= s.covered[te.slot] && l.startKinds&(1<<toks[i].Kind) != 0 {
+				dst = append(dst, Match{Start: i, End: i + 1, Entry: int(te.entry)})
+				s.covered[te.slot] = int32(i + 1)
+			}
+			continue
+		}
 		{
 			i := int(r.tok)
 			exact, stem := r.exact, r.stem
@@ -168,9 +181,11 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	return dst
 }
 
-// rootEdge is a candidate token with its root children (see rootEdges).
+// rootEdge is a candidate token with its root children (see rootEdges), and the edge's
+// leaf flag (see edgeEntry).
 type rootEdge struct {
 	tok, exact, stem int32
+	leaf             bool
 }
 
 // rootEdges appends to dst the candidate tokens (cand) that have a root edge, with its
@@ -189,7 +204,7 @@ func (l *Lexicon) rootEdges(dst []rootEdge, cand []uint64, keys []byte, ends []i
 				}
 				exact, stem := t.childrenAt(0, keys, ks, int(ends[i]), hs[i], &p)
 				if exact >= 0 || stem >= 0 {
-					dst = append(dst, rootEdge{int32(i), exact, stem})
+					dst = append(dst, rootEdge{tok: int32(i), exact: exact, stem: stem})
 				}
 			}
 		}
@@ -203,11 +218,11 @@ func (l *Lexicon) rootEdges(dst []rootEdge, cand []uint64, keys []byte, ends []i
 			if t.filter[f>>6]&(1<<(f&63)) == 0 {
 				continue
 			}
-			s := t.slots[mix(hs[i], 0)>>t.shift]
+			s := t.slots[mix(hs[i], 0)>>(t.shift&63)]
 			if s == 0 {
 				continue
 			}
-			dst = append(dst, rootEdge{tok: int32(i), exact: int32(s >> 32), stem: int32(uint32(s))})
+			dst = append(dst, rootEdge{tok: int32(i), exact: int32(s)}) // the slot, for pass 2
 		}
 	}
 	// pass 2: the entries
@@ -222,8 +237,8 @@ func (l *Lexicon) rootEdges(dst []rootEdge, cand []uint64, keys []byte, ends []i
 		}
 		ke := int(ends[i])
 		var e *edgeEntry
-		if uint32(r.exact) == uint32(h) {
-			e = &t.entries[uint32(r.stem)-1]
+		if s := uint32(r.exact); s&^t.idxMask == uint32(h)&^t.idxMask {
+			e = &t.entries[s&t.idxMask-1]
 			n := ke - ks
 			var w0, w1, w2 uint64
 			if ks+16 <= len(keys) && ke >= 8 {
@@ -246,7 +261,7 @@ func (l *Lexicon) rootEdges(dst []rootEdge, cand []uint64, keys []byte, ends []i
 			}
 		}
 		if e.exact >= 0 || e.stem >= 0 {
-			out = append(out, rootEdge{int32(i), e.exact, e.stem})
+			out = append(out, rootEdge{int32(i), e.exact, e.stem, e.leaf})
 		}
 	}
 	return out
@@ -403,7 +418,7 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 			// (skipGap): every token up to the first that cannot be skipped is tested, from
 			// the hashes alone. A long run of such tokens passes untested.
 			h1 := hashes[i]
-			r := h1 >> f.pairShift << regionBits // the region of h1's pairs
+			r := f.regionOf(h1) // the region of h1's pairs
 			ok := false
 			for k := i + 1; k <= last; k++ {
 				// f.pairAt(h1, hashes, k, last), written out: it is too large to be inlined.
@@ -450,12 +465,13 @@ func rootPass(cells *[cellWords]uint64, hashes []uint64, ends, pairs []uint64) {
 //
 //go:noinline
 func rootBlock(cells *[cellWords]uint64, hb []uint64) (e, p uint64) {
+	const top = 1 << 63
 	for _, h := range hb {
 		w, m := cellBits(h)
-		x := cells[w]
-		// (x&m)^m is below 2^32, and 0 (so that 0-1 has bit 63) only when x has m's bits.
-		e = e>>1 | ((x&m)^m-1)>>63<<63
-		p = p>>1 | ((x>>32&m)^m-1)>>63<<63
+		nx := ^cells[w]
+		// nx&m is below 2^32, and 0 (so that 0-1 has bit 63) only when the cell has m's bits.
+		e = e>>1 | (nx&m-1)&top
+		p = p>>1 | (nx>>32&m-1)&top
 	}
 	if n := uint(len(hb)); n < 64 {
 		e, p = e>>(64-n), p>>(64-n)

@@ -203,12 +203,12 @@ func (t *edgeTable) refEntry(n int32, key string) *edgeEntry {
 	}
 	p := fingerprint([]byte(key))
 	h := mix(p.h, n)
-	tag := uint32(h)
+	tag := uint32(h) &^ t.idxMask
 	mask := uint64(len(t.slots) - 1)
 	i := h >> t.shift
 	for ; t.slots[i] != 0; i = (i + 1) & mask {
-		if uint32(t.slots[i]>>32) == tag {
-			e := &t.entries[uint32(t.slots[i])-1]
+		if t.slots[i]&^t.idxMask == tag {
+			e := &t.entries[t.slots[i]&t.idxMask-1]
 			if e.node == n && string(t.keys[e.off:e.off+e.n]) == key {
 				return e
 			}
@@ -222,15 +222,18 @@ func (t *edgeTable) refEntry(n int32, key string) *edgeEntry {
 	t.entries = append(t.entries, edgeEntry{w0: p.w0, w1: p.w1, w2: p.w2, node: n, n: uint32(len(key)),
 		exact: -1, stem: -1, off: uint32(len(t.keys))})
 	t.keys = append(t.keys, key...)
-	t.slots[i] = uint64(tag)<<32 | uint64(len(t.entries))
+	t.slots[i] = t.slotFor(h, len(t.entries)-1)
 	return &t.entries[len(t.entries)-1]
 }
 
 // grow doubles the slots and places the entries again.
 func (t *edgeTable) refGrow() {
 	nslots := max(16, 2*len(t.slots))
-	t.slots = make([]uint64, nslots)
+	t.slots = make([]uint32, nslots)
 	t.shift = uint(64 - bits.TrailingZeros(uint(nslots)))
+	// (The slots' format is today's: a tag and 1+index, with index bits for up to half
+	// as many entries as slots, as the table is kept under half full.)
+	t.idxMask = idxMaskFor(nslots / 2)
 	mask := uint64(nslots - 1)
 	for j := range t.entries {
 		e := &t.entries[j]
@@ -239,7 +242,7 @@ func (t *edgeTable) refGrow() {
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = uint64(uint32(h))<<32 | uint64(j+1)
+		t.slots[i] = t.slotFor(h, j)
 	}
 }
 

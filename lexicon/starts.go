@@ -111,7 +111,7 @@ func (f *startFilters) isPairsOnly(h uint64) bool {
 		return false
 	}
 	mask := uint64(len(f.pairsOnly) - 1)
-	for i := h >> f.onlyShift; ; i = (i + 1) & mask {
+	for i := h >> (f.onlyShift & 63); ; i = (i + 1) & mask { // shift < 64: no check
 		switch f.pairsOnly[i] {
 		case h:
 			return true
@@ -134,7 +134,7 @@ func pairMix(h1, h2 uint64) uint64 {
 // words (के, की, से) read a few pages that stay in the cache.
 func (f *startFilters) pairBits(h1, h2 uint64) (w, end, cont uint64) {
 	g := pairMix(h1, h2)
-	w = h1>>f.pairShift<<regionBits | g>>(64-regionBits)
+	w = f.regionOf(h1) | g>>(64-regionBits)
 	end = uint64(1)<<(g>>20&63) | uint64(1)<<(g>>26&63) | uint64(1)<<(g>>32&63)
 	cont = uint64(1)<<(g>>2&63) | uint64(1)<<(g>>8&63) | uint64(1)<<(g>>38&63)
 	return w, end, cont
@@ -145,8 +145,16 @@ func (f *startFilters) pairBits(h1, h2 uint64) (w, end, cont uint64) {
 // region of h1.
 func (f *startFilters) tripleBits(h1, h2, h3 uint64) (w, m uint64) {
 	g := (pairMix(h1, h2) ^ bits.RotateLeft64(h3, 17)) * 0xd6e8feb86659fd93
-	w = h1>>f.pairShift<<regionBits | g>>(64-regionBits)
+	w = f.regionOf(h1) | g>>(64-regionBits)
 	return w, uint64(1)<<(g>>20&63) | uint64(1)<<(g>>26&63) | uint64(1)<<(g>>32&63)
+}
+
+// regionOf returns the first word of the region of the pairs of the root key of hash h1:
+// h1>>pairShift<<regionBits, written with a shift below 64 (pairShift-regionBits is 64
+// less the log2 of the filter's words, at least 64 of them), which needs no check for a
+// shift of 64 or more (pairShift is 64 or more for a filter of one region).
+func (f *startFilters) regionOf(h1 uint64) uint64 {
+	return h1 >> ((f.pairShift - regionBits) & 63) &^ (1<<regionBits - 1)
 }
 
 // regionBits is log2 of the words of a region of the pair filter (16 KiB).

@@ -1,6 +1,8 @@
 package tone
 
 import (
+	"encoding/binary"
+
 	"github.com/drishti-news/drishti/analysis/hindi"
 	"github.com/drishti-news/drishti/lexicon"
 )
@@ -44,6 +46,9 @@ type grammarTable [64]struct {
 	h     uint64
 	word  string // "": empty
 	class uint8
+	// The word's bytes as three little-endian words, zero-padded, and the masks of its
+	// length: a key is confirmed by three loads where a string comparison costs a call.
+	w, m [3]uint64
 }
 
 func (t *grammarTable) slot(h uint64) uint64 { return h >> 58 }
@@ -62,6 +67,30 @@ func (t *grammarTable) lookup(h uint64, key func() []byte) uint8 {
 	}
 }
 
+// lookupAt is lookup of the key keys[s:e]: where the buffer holds 24 bytes from s, the key
+// is compared with a grammar word's by words (see grammarTable).
+func (t *grammarTable) lookupAt(h uint64, keys []byte, s, e int) uint8 {
+	for i := t.slot(h); ; i = (i + 1) & (uint64(len(t)) - 1) {
+		g := &t[i]
+		if g.word == "" {
+			return 0
+		}
+		if g.h != h || e-s != len(g.word) {
+			continue
+		}
+		if s+24 <= len(keys) && len(g.word) <= 24 {
+			k := keys[s : s+24 : s+24]
+			if binary.LittleEndian.Uint64(k)&g.m[0] == g.w[0] &&
+				binary.LittleEndian.Uint64(k[8:])&g.m[1] == g.w[1] &&
+				binary.LittleEndian.Uint64(k[16:])&g.m[2] == g.w[2] {
+				return g.class
+			}
+		} else if string(keys[s:e]) == g.word {
+			return g.class
+		}
+	}
+}
+
 // grammarClasses is the read-only table of grammarWords.
 var grammarClasses = func() (t grammarTable) {
 	for _, g := range grammarWords {
@@ -71,6 +100,16 @@ var grammarClasses = func() (t grammarTable) {
 			i = (i + 1) & (uint64(len(t)) - 1)
 		}
 		t[i].h, t[i].word, t[i].class = h, g.word, g.class
+		var b [24]byte
+		copy(b[:], g.word) // a longer word is compared as a string (see lookupAt)
+		for k := range 3 {
+			t[i].w[k] = binary.LittleEndian.Uint64(b[8*k:])
+			if n := len(g.word) - 8*k; n >= 8 {
+				t[i].m[k] = ^uint64(0)
+			} else if n > 0 {
+				t[i].m[k] = 1<<(8*n) - 1
+			}
+		}
 	}
 	return t
 }()
@@ -82,7 +121,12 @@ func wordClass(key []byte) uint8 {
 
 // class returns the word class of token j.
 func (res *Result) class(d *hindi.Doc, j int) uint8 {
-	return grammarClasses.lookup(res.hashes[j], func() []byte { return d.Key(j) })
+	keys, ends := d.Keys()
+	s := 0
+	if j > 0 {
+		s = int(ends[j-1])
+	}
+	return grammarClasses.lookupAt(res.hashes[j], keys, s, int(ends[j]))
 }
 
 // isInnerPunct reports whether a punctuation token, of key key, stays inside a clause:
@@ -138,7 +182,7 @@ func (s *Scorer) modifierAt(res *Result, j int) (class int32, w float64, ok bool
 		return 0, 0, false
 	}
 	e := res.matches[mk-1].Entry
-	return s.class[e], s.lex.Entries()[e].Weight, true
+	return s.hit[e].class, s.hit[e].weight, true
 }
 
 // negation looks for a negator within the clause of match m: up to NegationBefore words

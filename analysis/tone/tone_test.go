@@ -342,20 +342,26 @@ func wordClassReference(key []byte) uint8 {
 func TestWordClassAgrees(t *testing.T) {
 	text := "का की के में से को ने तक लिए द्वारा पर और तथा एवं व या अथवा कि क्योंकि जबकि ताकि इसलिए " +
 		"अतः फिर जब तब यदि अगर तो वरना कार कक के़ हम भारत पाकिस्तान हमला ि a ab abc abcdefg abcdefgh " +
-		"युद्ध नहीं लेकिन पर। कितना \x00 \x00\x00"
+		"युद्ध नहीं लेकिन पर। कितना \x00 \x00\x00 का\x00 कि\x00 कीx "
 	var b testing.B
-	text += benchText(&b)[:100000]
+	text += benchText(&b)[:100000] + " अथवा और का"
 	var (
 		a hindi.Analyzer
 		d hindi.Doc
 	)
 	a.Analyze(&d, text)
 	classified := 0
+	res := Result{hashes: d.KeyHashes()}
 	for i := range d.Tokens {
 		k := d.Key(i)
 		got, want := wordClass(k), wordClassReference(k)
 		if got != want {
 			t.Errorf("wordClass(%q) = %d, want %d", k, got, want)
+		}
+		// The class of a token in a document compares its key by words (lookupAt), and by
+		// bytes at the end of the buffer.
+		if got := res.class(&d, i); got != want {
+			t.Errorf("class of token %d (%q) = %d, want %d", i, k, got, want)
 		}
 		if want != 0 {
 			classified++
