@@ -61,14 +61,31 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 			cons = append(cons, mi)
 		}
 	}
-	// scan returns the negator's weight in a window from j in steps of dir, or 1, false.
-	scan := func(j, dir, n, sent int) (float64, bool) {
+	// verbBeside reports whether negator match n has a verb of stopping, passing or ending
+	// right before or after it in its sentence, outside match m (it negates that verb), or
+	// "only" right after it ("not only"), or it stands between a word and its repetition.
+	verbBeside := func(n, m lexicon.Match) bool {
+		if b, a := n.End-2, n.End; b >= 0 && a < len(d.Tokens) && d.Tokens[a].Sentence == d.Tokens[n.Start].Sentence &&
+			string(d.Key(b)) == string(d.Key(a)) && d.Tokens[a].Kind != hindi.Punct {
+			return true // कहीं न कहीं: an indefinite
+		}
+		for _, k := range []int{n.Start - 1, n.End} {
+			if k >= 0 && k < len(d.Tokens) && d.Tokens[k].Sentence == d.Tokens[n.Start].Sentence &&
+				(k < m.Start || k >= m.End) && (class(k)&wordCessation != 0 || k == n.End && class(k)&wordOnly != 0) {
+				return true
+			}
+		}
+		return false
+	}
+	// scan returns the negator's weight in a window of match m from j in steps of dir, or
+	// 1, false.
+	scan := func(m lexicon.Match, j, dir, n, sent int) (float64, bool) {
 		for words := 0; j >= 0 && j < len(d.Tokens) && d.Tokens[j].Sentence == sent && words < n; j += dir {
 			if boundary(j) {
 				break
 			}
 			if mark[j] > 0 {
-				if e := matches[mark[j]-1].Entry; s.class[e] == classNegator {
+				if e := matches[mark[j]-1].Entry; s.class[e] == classNegator && !verbBeside(matches[mark[j]-1], m) {
 					return entries[e].Weight, true
 				}
 				continue
@@ -88,9 +105,9 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 		}
 		sent := d.Tokens[m.Start].Sentence
 		eff, flags := e.Weight, 0
-		f, ok := scan(m.Start-1, -1, s.opt.NegationBefore, sent)
+		f, ok := scan(m, m.Start-1, -1, s.opt.NegationBefore, sent)
 		if !ok {
-			f, ok = scan(m.End, 1, s.opt.NegationAfter, sent)
+			f, ok = scan(m, m.End, 1, s.opt.NegationAfter, sent)
 		}
 		if ok {
 			flags |= modNegated
@@ -150,6 +167,9 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 		if c >= 0 && flags&modNegated != 0 && !s.keep[c] {
 			eff = 0
 		}
+		if c == classNegative && eff < 0 && !s.opt.NegatedNegativeFlips {
+			eff = 0
+		}
 		res.Hits = append(res.Hits, Hit{
 			Sentence: sent, Start: start, End: end, Surface: d.Text[start:end],
 			Entry: e.Term, Category: e.Category, Weight: e.Weight,
@@ -206,6 +226,10 @@ func ruleText(r *rand.Rand, lex *lexicon.Lexicon, n int) string {
 	var sb strings.Builder
 	for range n {
 		switch k := r.IntN(10); {
+		case k < 4 && r.IntN(10) == 0:
+			// A word, a negator and the word again: "कहीं न कहीं".
+			w := []string{es[r.IntN(len(es))].Term, grammarWords[r.IntN(len(grammarWords))].word}[r.IntN(2)]
+			sb.WriteString(w + []string{" न ", " ना ", " नहीं "}[r.IntN(3)] + w)
 		case k < 4:
 			sb.WriteString(es[r.IntN(len(es))].Term)
 		case k < 7:
@@ -231,7 +255,7 @@ func TestScoreAgreesWithReference(t *testing.T) {
 		lexes = append(lexes, l)
 	}
 	opts := []Options{{}, {NegationBefore: 1, NegationAfter: 4, IntensifierWindow: 3, ContrastBefore: 0.25},
-		{NegationKeeps: []string{}}, {NegationBefore: 5, NegationAfter: 1, IntensifierWindow: 1}}
+		{NegationKeeps: []string{}, NegatedNegativeFlips: true}, {NegationBefore: 5, NegationAfter: 1, IntensifierWindow: 1}}
 	var b testing.B
 	news := benchText(&b)[:200000]
 	r := rand.New(rand.NewPCG(5, 8))

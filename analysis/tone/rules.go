@@ -12,6 +12,8 @@ const (
 	wordPostposition      = 1 << iota // not counted in the word windows
 	wordConjunction                   // ends a clause
 	wordAmbiguousContrast             // a contrast word only at the start of a clause
+	wordCessation                     // a verb of stopping, passing or ending
+	wordOnly                          // "only": न सिर्फ, न केवल are "not only"
 )
 
 // grammarWords lists the grammar words the rules know, with their classes:
@@ -22,6 +24,15 @@ const (
 //   - "पर" (on / but) is a contrast word only at the start of a clause (after punctuation
 //     or at the start of the sentence): "हमला हुआ, पर कोई घायल नहीं" is a contrast, "भारत
 //     पर हमला" is not.
+//   - a negator beside a verb of stopping, passing or ending negates the verb, and a
+//     negated end asserts what goes on: "हमले नहीं रुके" (the attacks did not stop),
+//     "ख़तरा टला नहीं" (the danger has not passed), "आतंकवाद ख़त्म नहीं हुआ" do not negate
+//     हमले, ख़तरा or आतंकवाद. When the verb is part of the hit ("संकट ख़त्म", the crisis is
+//     over, a positive phrase), the negator negates the hit as usual;
+//   - a negator right before "only" (न सिर्फ, न केवल: "not only … but also") negates
+//     nothing: "न सिर्फ हमला किया, बल्कि …" asserts the attack.
+//   - a negator between a word and its repetition ("कहीं न कहीं", somewhere or other;
+//     "किसी न किसी", "कभी न कभी") makes an indefinite, not a negation.
 var grammarWords = []struct {
 	word  string
 	class uint8
@@ -37,12 +48,24 @@ var grammarWords = []struct {
 	{"फिर", wordConjunction}, {"जब", wordConjunction}, {"तब", wordConjunction},
 	{"यदि", wordConjunction}, {"अगर", wordConjunction}, {"तो", wordConjunction},
 	{"वरना", wordConjunction},
+	// Verbs of stopping, passing or ending, in the forms that stand beside a negator.
+	{"रुका", wordCessation}, {"रुकी", wordCessation}, {"रुके", wordCessation},
+	{"रुक", wordCessation}, {"रुकेगा", wordCessation}, {"रुकेगी", wordCessation},
+	{"रुकेंगे", wordCessation}, {"रोका", wordCessation}, {"रोकी", wordCessation},
+	{"रोके", wordCessation}, {"रोक", wordCessation}, {"थमा", wordCessation},
+	{"थमी", wordCessation}, {"थमे", wordCessation}, {"थम", wordCessation},
+	{"थमेगा", wordCessation}, {"थमेगी", wordCessation}, {"थमेंगे", wordCessation},
+	{"टला", wordCessation}, {"टली", wordCessation}, {"टले", wordCessation},
+	{"टल", wordCessation}, {"टाला", wordCessation}, {"टाली", wordCessation},
+	{"टाले", wordCessation}, {"टाल", wordCessation}, {"खत्म", wordCessation},
+	{"समाप्त", wordCessation}, {"बंद", wordCessation},
+	{"सिर्फ", wordOnly}, {"केवल", wordOnly},
 }
 
 // grammarTable holds grammarWords by the hash of their keys (hindi.HashKey, the hash a Doc
 // holds for each token), so that a token's class costs one probe with the hash its Doc
 // holds; its key is read only when the hash is a grammar word's, to confirm it.
-type grammarTable [64]struct {
+type grammarTable [128]struct {
 	h     uint64
 	word  string // "": empty
 	class uint8
@@ -51,7 +74,7 @@ type grammarTable [64]struct {
 	w, m [3]uint64
 }
 
-func (t *grammarTable) slot(h uint64) uint64 { return h >> 58 }
+func (t *grammarTable) slot(h uint64) uint64 { return h >> 57 }
 
 // lookup returns the class of a key whose hash is h; key returns the key, called only to
 // confirm a hash that is a grammar word's.
@@ -198,7 +221,7 @@ func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match, left, righ
 			break
 		}
 		if c, w, ok := s.modifierAt(res, j); ok {
-			if c == classNegator {
+			if c == classNegator && !negatesOther(d, res, j, m) {
 				return w, true
 			}
 			continue // other modifiers do not use up the window
@@ -215,7 +238,7 @@ func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match, left, righ
 			break
 		}
 		if c, w, ok := s.modifierAt(res, j); ok {
-			if c == classNegator {
+			if c == classNegator && !negatesOther(d, res, j, m) {
 				return w, true
 			}
 			continue
@@ -225,6 +248,30 @@ func (s *Scorer) negation(d *hindi.Doc, res *Result, m lexicon.Match, left, righ
 		}
 	}
 	return 1, false
+}
+
+// negatesOther reports whether the negator covering token j negates something other than
+// match m (see grammarWords): a verb of stopping, passing or ending right before or after
+// it, in its sentence and outside m, or "only" right after it ("not only"); or whether it
+// negates nothing, standing between a word and its repetition ("कहीं न कहीं": its last
+// token between two tokens of one key).
+func negatesOther(d *hindi.Doc, res *Result, j int, m lexicon.Match) bool {
+	n := res.matches[res.mark[j]-1]
+	sent := d.Tokens[n.Start].Sentence
+	if b, a := n.End-2, n.End; b >= 0 && a < len(d.Tokens) && d.Tokens[a].Sentence == sent &&
+		res.hashes[b] == res.hashes[a] && string(d.Key(b)) == string(d.Key(a)) && d.Tokens[a].Kind != hindi.Punct {
+		return true
+	}
+	for _, k := range [...]int{n.Start - 1, n.End} {
+		if k < 0 || k >= len(d.Tokens) || d.Tokens[k].Sentence != sent || k >= m.Start && k < m.End {
+			continue
+		}
+		c := res.class(d, k)
+		if c&wordCessation != 0 || k == n.End && c&wordOnly != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // intensity multiplies the weights of the intensifiers and diminishers within

@@ -22,6 +22,12 @@ type Options struct {
 	// नहीं होगा") is still about the alliance, whereas "हमला नहीं होगा" is not an attack.
 	// nil means {"alliance"}; an empty, non-nil slice keeps none.
 	NegationKeeps []string
+	// NegatedNegativeFlips makes a negated negative word count as positive, as VADER does
+	// ("not bad"). By default it counts as neither: in news a denied harm ("कोई घायल नहीं",
+	// "आत्महत्या का मामला नहीं") leaves the sentence about the harm, and negators shift
+	// negative words toward neutral far more often than they make them positive
+	// (docs/tone.md). A negated positive word counts as negative either way.
+	NegatedNegativeFlips bool
 }
 
 func (o Options) withDefaults() Options {
@@ -163,9 +169,10 @@ type Hit struct {
 	Modifier string
 	// Effective is Weight after the rules: intensifiers and diminishers multiply it by their
 	// weight, contrast by the contrast weight after a contrast word and by
-	// Options.ContrastBefore before it. Negation multiplies a tone-list hit by the negator's
-	// weight (below zero: a negated positive word counts as negative) and sets a category
-	// hit's to 0 (negation cancels the evidence for the category).
+	// Options.ContrastBefore before it. Negation multiplies a positive word by the negator's
+	// weight (below zero: a negated positive word counts as negative) and sets a negative
+	// word's to 0 (unless Options.NegatedNegativeFlips) and a category hit's to 0 (negation
+	// cancels the evidence for the category).
 	Effective float64
 }
 
@@ -175,7 +182,8 @@ type Result struct {
 	Words      int        // Word, Latin and Number tokens
 	Categories []Category // aligned with Lexicon.Categories()
 	// GDELT-style tone fields, in percent of Words: Positive and Negative count tone-list hits
-	// after negation (a negated positive word counts as negative and vice versa); Tone is
+	// after negation (a negated positive word counts as negative, a negated negative word as
+	// neither unless Options.NegatedNegativeFlips); Tone is
 	// Positive − Negative; Polarity is the share of words in either list.
 	Tone, Positive, Negative, Polarity float64
 	// Valence is the sum of the effective weights of positive hits minus those of negative
@@ -324,6 +332,10 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 				neg++
 			}
 		case classNegative:
+			if eff < 0 && !s.opt.NegatedNegativeFlips {
+				eff = 0 // a denied harm is neutral, not positive
+				res.Hits[len(res.Hits)-1].Effective = 0
+			}
 			res.Valence -= eff
 			if eff > 0 {
 				neg++

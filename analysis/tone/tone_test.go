@@ -27,12 +27,14 @@ alliance	सहयोग	5
 economy	महंगाई	5
 positive	शांति	2
 positive	सफलता	3
+positive	संकट खत्म	2	stem	the crisis is over: a phrase ending in a verb of ending
 negative	मौत	3
 negative	हिंसा	3
 @negator	नहीं	-0.74	exact
 @negator	न	-0.74	exact
 @negator	बिना	-0.74	exact
 @negator	कभी नहीं	-1	exact
+@negator	कभी न	-1	exact
 @intensifier	बेहद	1.5	exact
 @intensifier	भारी	1.25	exact
 @diminisher	मामूली	0.5	exact
@@ -105,6 +107,18 @@ func TestRules(t *testing.T) {
 		{"negated positive", "शांति नहीं है", "शांति:positive:negated:-1.48"},
 		{"a refused alliance is still about the alliance", "समझौता नहीं होगा", "समझौता:alliance:negated:8"},
 		{"negated hit does not cancel others", "युद्ध जारी है, हमला नहीं होगा", "युद्ध:war::10 हमला:war:negated:0"},
+		{"a negated stop verb: the attacks go on", "हमले नहीं रुके", "हमले:war::9"},
+		{"a negated stop verb after the term", "हमला अभी रुका नहीं", "हमला:war::9"},
+		{"a negated end verb with a multi-word negator", "खतरा ख़त्म नहीं है", "खतरा:threat::7"},
+		{"a negated stop verb keeps a tone word's side", "शांति नहीं रुकी", "शांति:positive::2"},
+		{"a negator beside no stop verb still negates", "हमला नहीं, रुका नहीं युद्ध", "हमला:war:negated:0 युद्ध:war::10"},
+		{"a stop verb inside the hit is negated with it", "संकट खत्म नहीं हुआ", "संकट खत्म:positive:negated:-1.48"},
+		{"not only (न सिर्फ) negates nothing", "न सिर्फ हमला किया बल्कि धमकी भी दी", "हमला:war::9 धमकी:threat::6"},
+		{"not only (न केवल)", "न केवल युद्ध", "युद्ध:war::10"},
+		{"X न X is an indefinite", "कहीं न कहीं खतरा है", "खतरा:threat::7"},
+		{"X न X with a multi-word negator", "कभी न कभी युद्ध होगा", "युद्ध:war::10"},
+		{"न between different words negates", "यहाँ न खतरा है", "खतरा:threat:negated:0"},
+		{"सिर्फ … नहीं (not just) is still negated: a known limit", "सिर्फ युद्ध नहीं", "युद्ध:war:negated:0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,6 +139,37 @@ func TestNegatedHitIsNotPresent(t *testing.T) {
 	}
 	if res.Dominant != "" {
 		t.Errorf("Dominant = %q, want none", res.Dominant)
+	}
+}
+
+// A negated negative word counts as neither side by default, and as positive with
+// NegatedNegativeFlips (VADER's rule); a negated positive word is negative either way.
+func TestNegatedToneWords(t *testing.T) {
+	lex := newTestScorer(t).Lexicon()
+	tests := []struct {
+		text               string
+		flips              bool
+		hits               string
+		positive, negative float64 // percent of words
+		valence            float64
+	}{
+		{"हिंसा नहीं हुई", false, "हिंसा:negative:negated:0", 0, 0, 0},
+		{"हिंसा नहीं हुई", true, "हिंसा:negative:negated:-2.22", 100.0 / 3, 0, 2.22},
+		{"शांति नहीं है", false, "शांति:positive:negated:-1.48", 0, 100.0 / 3, -1.48},
+		{"शांति नहीं है", true, "शांति:positive:negated:-1.48", 0, 100.0 / 3, -1.48},
+		{"हिंसा हुई", false, "हिंसा:negative::3", 0, 50, -3},
+	}
+	for _, tt := range tests {
+		s := NewScorer(lex, Options{NegatedNegativeFlips: tt.flips})
+		_, res := score(s, tt.text)
+		if got := hitString(res.Hits); got != tt.hits {
+			t.Errorf("%q flips=%v: hits %s, want %s", tt.text, tt.flips, got, tt.hits)
+		}
+		near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+		if !near(res.Positive, tt.positive) || !near(res.Negative, tt.negative) || !near(res.Valence, tt.valence) {
+			t.Errorf("%q flips=%v: positive %g negative %g valence %g, want %g %g %g", tt.text, tt.flips,
+				res.Positive, res.Negative, res.Valence, tt.positive, tt.negative, tt.valence)
+		}
 	}
 }
 
@@ -335,6 +380,12 @@ func wordClassReference(key []byte) uint8 {
 	case "और", "तथा", "एवं", "व", "या", "अथवा", "कि", "क्योंकि", "जबकि", "ताकि", "इसलिए", "अतः",
 		"फिर", "जब", "तब", "यदि", "अगर", "तो", "वरना":
 		return wordConjunction
+	case "रुका", "रुकी", "रुके", "रुक", "रुकेगा", "रुकेगी", "रुकेंगे", "रोका", "रोकी", "रोके", "रोक",
+		"थमा", "थमी", "थमे", "थम", "थमेगा", "थमेगी", "थमेंगे", "टला", "टली", "टले", "टल", "टाला",
+		"टाली", "टाले", "टाल", "खत्म", "समाप्त", "बंद":
+		return wordCessation
+	case "सिर्फ", "केवल":
+		return wordOnly
 	}
 	return 0
 }
