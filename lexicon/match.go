@@ -93,17 +93,59 @@ func (l *Lexicon) Match(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 		}
 		{
 			i := int(r.tok)
-			exact, stem := r.exact, r.stem
 			s.active = s.active[:0]
-			if exact >= 0 {
-				s.active = append(s.active, exact)
-			}
-			if stem >= 0 {
-				s.active = append(s.active, stem)
-			}
 			s.touched = s.touched[:0]
 			sent := -1 // toks[i].Sentence, read at the second word
-			for j := i; ; {
+			j := i
+			if n := max(r.exact, r.stem); min(r.exact, r.stem) < 0 && l.info[n].ends1-l.info[n].ends0 <= 1 {
+				// One child, at which at most one entry ends: the walk's first step, written
+				// out. When no phrase goes on with the next token (most such roots), its entry is
+				// emitted as the walk would, without the walk's bookkeeping; when the next token
+				// goes on, the walk starts at it.
+				in := l.info[n]
+				exact, stem, gap := int32(-1), int32(-1), false
+				if in.inner && i+1 < len(toks) {
+					if gap = mayBeGap(hs[i+1]); !gap {
+						exact, stem = t.childrenAt(n, keys, int(ends[i]), int(ends[i+1]), hs[i+1], &p)
+					}
+				}
+				switch {
+				case gap:
+					s.active = append(s.active, n) // quotation marks: the walk skips them
+				case exact < 0 && stem < 0:
+					if in.ends1 > in.ends0 {
+						te := l.ends[in.ends0]
+						if int32(i) >= s.covered[te.slot] && l.startKinds&(1<<toks[i].Kind) != 0 {
+							dst = append(dst, Match{Start: i, End: i + 1, Entry: int(te.entry)})
+							s.covered[te.slot] = int32(i + 1)
+						}
+					}
+					continue
+				default:
+					if in.ends1 > in.ends0 {
+						te := l.ends[in.ends0]
+						s.touched = append(s.touched, te.slot)
+						s.bestEnd[te.slot], s.bestEnt[te.slot] = int32(i+1), te.entry
+					}
+					sent = toks[i].Sentence
+					if j = i + 1; toks[j].Sentence == sent {
+						if exact >= 0 {
+							s.active = append(s.active, exact)
+						}
+						if stem >= 0 {
+							s.active = append(s.active, stem)
+						}
+					}
+				}
+			} else {
+				if r.exact >= 0 {
+					s.active = append(s.active, r.exact)
+				}
+				if r.stem >= 0 {
+					s.active = append(s.active, r.stem)
+				}
+			}
+			for len(s.active) > 0 {
 				inner := false
 				for _, n := range s.active {
 					in := l.info[n]
@@ -210,14 +252,11 @@ func (l *Lexicon) rootEdges(dst []rootEdge, cand []uint64, keys []byte, ends []i
 		}
 		return dst
 	}
-	// pass 1: the slot of each candidate that passes the table's filter
+	// pass 1: the slot of each candidate (the start filters pass few keys that the table's
+	// filter would fail: it is not tested)
 	for wi, w := range cand {
 		for ; w != 0; w &= w - 1 {
 			i := wi<<6 | bits.TrailingZeros64(w)
-			f := rootBit(hs[i])
-			if t.filter[f>>6]&(1<<(f&63)) == 0 {
-				continue
-			}
 			s := t.slots[mix(hs[i], 0)>>(t.shift&63)]
 			if s == 0 {
 				continue
@@ -324,12 +363,13 @@ func IsQuote(key []byte) bool {
 }
 
 // gapFilter holds one bit per hash of a key that a phrase may skip between its words (a
-// hyphen, a quotation mark, two apostrophes), indexed by the hash's top 10 bits, so that a
-// word's hash fails it at one load: mayBeGap has no false negative.
-var gapFilter = func() (f [16]uint64) {
+// hyphen, a quotation mark, two apostrophes), indexed by the hash's top 12 bits (512 bytes,
+// which about one word in 150 passes), so that a word's hash fails it at one load:
+// mayBeGap has no false negative.
+var gapFilter = func() (f [64]uint64) {
 	add := func(k string) {
 		h := hindi.HashKey([]byte(k))
-		f[h>>60] |= 1 << (h >> 54 & 63)
+		f[h>>58] |= 1 << (h >> 52 & 63)
 	}
 	for _, r := range quoteMarks {
 		add(string(r))
@@ -342,7 +382,7 @@ var gapFilter = func() (f [16]uint64) {
 }()
 
 // mayBeGap reports whether a key of hash h may be one that phrases skip (see skipGap).
-func mayBeGap(h uint64) bool { return gapFilter[h>>60]>>(h>>54&63)&1 != 0 }
+func mayBeGap(h uint64) bool { return gapFilter[h>>58]>>(h>>52&63)&1 != 0 }
 
 // skipGap returns the index of the first token at or after j that a phrase does not skip
 // between two of its words: quotation marks (IsQuote) are skipped, and one hyphen (a
@@ -394,7 +434,6 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 	hashes = hashes[:len(toks)]
 	pc := s.pairCand[:nw]
 	rootPass(f.cells, hashes, dst, pc[:len(dst)])
-	last := len(hashes) - 1
 	for wi, w := range pc {
 		if both := w & dst[wi]; both != 0 && len(f.pairsOnly) > 0 {
 			// Tokens that pass both halves of the root filter: those whose key only starts
@@ -406,42 +445,80 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 				}
 			}
 		}
-		w &^= dst[wi]
-		var add uint64
-		for ; w != 0; w &= w - 1 {
-			b := bits.TrailingZeros64(w)
-			i := wi<<6 | b
-			if i >= last {
-				break // no next token: no phrase starts here
-			}
-			// The next word is the next token or one after quotation marks and a hyphen
-			// (skipGap): every token up to the first that cannot be skipped is tested, from
-			// the hashes alone. A long run of such tokens passes untested.
-			h1 := hashes[i]
-			r := f.regionOf(h1) // the region of h1's pairs
-			ok := false
-			for k := i + 1; k <= last; k++ {
-				// f.pairAt(h1, hashes, k, last), written out: it is too large to be inlined.
-				g := pairMix(h1, hashes[k])
-				x := f.pairs[r|g>>(64-regionBits)]
-				end := uint64(1)<<(g>>20&63) | uint64(1)<<(g>>26&63) | uint64(1)<<(g>>32&63)
-				cont := uint64(1)<<(g>>2&63) | uint64(1)<<(g>>8&63) | uint64(1)<<(g>>38&63)
-				ok = x&end == end || x&cont == cont && f.third(h1, hashes, k, last)
-				if ok || !mayBeGap(hashes[k]) {
-					break
-				}
-				if k-i > maxGapScan {
-					ok = true
-					break
-				}
-			}
-			if ok {
-				add |= 1 << b
-			}
-		}
-		dst[wi] |= add
+		dst[wi] |= pairBlock(f, w&^dst[wi], wi<<6, hashes)
 	}
 	return dst
+}
+
+// pairBlock returns the tokens of w (bit b: token base+b, whose key may only start
+// phrases) that pass the pair filter with the next word (see candidates). Most tokens
+// fail it with the next token alone, when that cannot be a quotation mark or a hyphen:
+// their test is one load and two masks; pairSlow decides the others, after the loop, so
+// that the loop has no call. It is not inlined, so that its loop's values do not compete
+// for registers with those of candidates.
+//
+//go:noinline
+func pairBlock(f *startFilters, w uint64, base int, hashes []uint64) (add uint64) {
+	hb := hashes[base:] // token base+b is hb[b]
+	pairs := f.pairs
+	rs := (f.pairShift - regionBits) & 63
+	var slow uint64 // the tokens that pairSlow decides
+	for ; w != 0; w &= w - 1 {
+		b := bits.TrailingZeros64(w)
+		if b+1 >= len(hb) {
+			break // no next token: no phrase starts here
+		}
+		h1, h2 := hb[b], hb[b+1]
+		g := pairMix(h1, h2)
+		// f.pairBits, with the first bit of each mask loaded (oneBit) and the others set
+		// by BTS, so that only the region's shift needs the CX register.
+		end := oneBit[g>>20&63] | 1<<(g>>26&63) | 1<<(g>>32&63)
+		cont := oneBit[g>>2&63] | 1<<(g>>8&63) | 1<<(g>>38&63)
+		x := pairs[h1>>rs&^(1<<regionBits-1)|g>>(64-regionBits)] // f.regionOf(h1) | ...
+		switch {
+		case x&end == end:
+			add |= 1 << b
+		case x&cont == cont && (b+2 >= len(hb) || mayBeGap(hb[b+2]) || f.tripleAt(h1, g, hb[b+2])):
+			add |= 1 << b // f.third(h1, hashes, base+b+1, last)
+		case mayBeGap(h2):
+			slow |= 1 << b
+		}
+	}
+	for ; slow != 0; slow &= slow - 1 {
+		b := bits.TrailingZeros64(slow)
+		if f.pairSlow(hashes, base+b, len(hashes)-1) {
+			add |= 1 << b
+		}
+	}
+	return add
+}
+
+// oneBit holds 1<<i at i.
+var oneBit = func() (t [64]uint64) {
+	for i := range t {
+		t[i] = 1 << i
+	}
+	return t
+}()
+
+// pairSlow reports whether token i passes the pair filter (see candidates): the next word
+// is the next token or one after quotation marks and a hyphen (skipGap), so every token up
+// to the first that cannot be skipped is tested, from the hashes alone, and a long run of
+// such tokens passes untested.
+func (f *startFilters) pairSlow(hashes []uint64, i, last int) bool {
+	h1 := hashes[i]
+	for k := i + 1; k <= last; k++ {
+		if f.pairAt(h1, hashes, k, last) {
+			return true
+		}
+		if !mayBeGap(hashes[k]) {
+			return false
+		}
+		if k-i > maxGapScan {
+			return true
+		}
+	}
+	return false
 }
 
 // maxGapScan bounds the tokens that the pair filter reads after a token for its next word:
@@ -459,22 +536,21 @@ func rootPass(cells *[cellWords]uint64, hashes []uint64, ends, pairs []uint64) {
 }
 
 // rootBlock returns the root filter's bits of up to 64 tokens with hashes hb, bit i for
-// token i. It has no branch and no shift by a variable amount: each token's bits enter at
-// the top of two words that shift right by one. It is not inlined so that its loop keeps
+// token i. It has no branch and no shift by a variable amount: the tokens are read from
+// the last, and each one's bits enter at the bottom of two words that shift left by one
+// (so that the first token's bits end at bit 0). It is not inlined so that its loop keeps
 // its state in registers.
 //
 //go:noinline
 func rootBlock(cells *[cellWords]uint64, hb []uint64) (e, p uint64) {
-	const top = 1 << 63
-	for _, h := range hb {
-		w, m := cellBits(h)
+	_ = cells[0] // one nil check, not one per token
+	for k := len(hb) - 1; k >= 0; k-- {
+		h := hb[k]
+		w, m := h>>(64-cellBitsLog), uint64(triples[h>>20&4095]) // cellBits, without its inline mark
 		nx := ^cells[w]
 		// nx&m is below 2^32, and 0 (so that 0-1 has bit 63) only when the cell has m's bits.
-		e = e>>1 | (nx&m-1)&top
-		p = p>>1 | (nx>>32&m-1)&top
-	}
-	if n := uint(len(hb)); n < 64 {
-		e, p = e>>(64-n), p>>(64-n)
+		e = e<<1 | (nx&m-1)>>63
+		p = p<<1 | (nx>>32&m-1)>>63
 	}
 	return e, p
 }

@@ -185,6 +185,15 @@ func (f *startFilters) third(h1 uint64, hs []uint64, k, last int) bool {
 	return f.pairs[w]&m == m
 }
 
+// tripleAt reports whether the triple of hashes h1, h2 and h3 may be in the pair filter,
+// where g is pairMix(h1, h2) (see tripleBits).
+func (f *startFilters) tripleAt(h1, g, h3 uint64) bool {
+	g = (g ^ bits.RotateLeft64(h3, 17)) * 0xd6e8feb86659fd93
+	x := f.pairs[f.regionOf(h1)|g>>(64-regionBits)]
+	m := uint64(1)<<(g>>20&63) | uint64(1)<<(g>>26&63) | uint64(1)<<(g>>32&63)
+	return x&m == m
+}
+
 // pow2Words returns a power of two of words near n/per words, within [64, max], and its
 // shift (64 - log2).
 func pow2Words(n, per, max int) (int, uint) {

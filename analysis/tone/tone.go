@@ -68,12 +68,22 @@ type Scorer struct {
 	lex   *lexicon.Lexicon
 	opt   Options
 	class []int32 // per lexicon entry
-	keep  []bool  // per category: negated hits still count (Options.NegationKeeps)
+	// role holds, per lexicon entry, roleMod when its matches are modifiers and roleHit
+	// when they are hits (a category or a tone list, with a weight), so that Score sorts
+	// the matches into both lists without a branch.
+	role []uint8
+	keep []bool // per category: negated hits still count (Options.NegationKeeps)
 	// hit holds, per lexicon entry, what a hit copies of it, with its class: 48 bytes
 	// where a lexicon.Entry takes 120, so that the entries of a document's hits take
 	// fewer cache lines.
 	hit []hitEntry
 }
+
+// The roles of an entry's matches (see Scorer.role).
+const (
+	roleMod = 1
+	roleHit = 2
+)
 
 // hitEntry is what Score reads of a lexicon entry for a hit (see Scorer.hit).
 type hitEntry struct {
@@ -112,9 +122,17 @@ func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
 		}
 	}
 	s.hit = make([]hitEntry, len(entries))
+	s.role = make([]uint8, len(entries))
 	for i := range entries {
 		e := &entries[i]
-		s.hit[i] = hitEntry{weight: e.Weight, term: e.Term, category: e.Category, class: s.class[i]}
+		c := s.class[i]
+		s.hit[i] = hitEntry{weight: e.Weight, term: e.Term, category: e.Category, class: c}
+		switch {
+		case c <= classNegator:
+			s.role[i] = roleMod
+		case e.Weight != 0: // an exclusion ("कोरोना से जंग") shadows its words and is not a hit
+			s.role[i] = roleHit
+		}
 	}
 	return s
 }
@@ -201,6 +219,8 @@ type Result struct {
 	cons    []modRef // contrast matches that apply
 	negs    []modRef // negator matches
 	ints    []modRef // intensifier and diminisher matches
+	modIdx  []int32  // indices into matches of the modifiers (see Score)
+	hitIdx  []int32  // and of the hits
 }
 
 // modRef is a modifier match that the rules look for around the hits: its tokens, its
@@ -235,11 +255,23 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	res.mark = res.mark[:len(d.Tokens)]
 	res.hashes = d.KeyHashes()[:len(d.Tokens)] // cleared at the end: the Doc's buffer
 	res.cons, res.negs, res.ints = res.cons[:0], res.negs[:0], res.ints[:0]
+	// The modifiers and the hits, in order, listed without a branch: whether a match is
+	// either is as good as random.
+	if cap(res.modIdx) < len(res.matches) {
+		res.modIdx = make([]int32, len(res.matches))
+		res.hitIdx = make([]int32, len(res.matches))
+	}
+	modIx, hitIx := res.modIdx[:len(res.matches)], res.hitIdx[:len(res.matches)]
+	nm, nh := 0, 0
 	for mi, m := range res.matches {
+		r := s.role[m.Entry]
+		modIx[nm], hitIx[nh] = int32(mi), int32(mi) // nm, nh <= mi
+		nm += int(r & roleMod)
+		nh += int(r&roleHit) >> 1
+	}
+	for _, mi := range modIx[:nm] {
+		m := res.matches[mi]
 		c := s.class[m.Entry]
-		if c > classNegator {
-			continue
-		}
 		if c == classContrast && !s.contrastApplies(d, res, m.Start) {
 			continue
 		}
@@ -261,15 +293,10 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	ci := 0 // first contrast at or after the current hit
 	ni := 0 // negators that start before the current hit
 	ii := 0 // intensifiers and diminishers that start before it
-	for _, m := range res.matches {
+	for _, mi := range hitIx[:nh] {
+		m := res.matches[mi]
 		e := &s.hit[m.Entry]
 		c := e.class
-		if c < 0 && c != classPositive && c != classNegative {
-			continue
-		}
-		if e.weight == 0 {
-			continue // an exclusion ("कोरोना से जंग"): it shadows its words and is not a hit
-		}
 		eff, flags := e.weight, 0
 		sent := d.Tokens[m.Start].Sentence
 		// The windows are scanned only on the sides where the sentence has a modifier of
