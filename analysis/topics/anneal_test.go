@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // rowMajorSums is anneal's M-step as it was first written, summing straight into the
@@ -47,7 +49,13 @@ func TestAnnealSumsTermMajor(t *testing.T) {
 			got.cent.RawMatrix().Data[i] = 7 // stale values must be overwritten
 		}
 		centT := s.transpose(got.cent, nil)
-		s.annealSumsTermMajor(got, w, centT)
+		wz := make([]float64, len(w))
+		for i, x := range w {
+			if x >= annealMinWeight {
+				wz[i] = x
+			}
+		}
+		s.annealSumsTermMajor(got, s.postings(rows), wz, centT)
 		gd, wd := got.cent.RawMatrix().Data, want.cent.RawMatrix().Data
 		nonZero := 0
 		for i := range wd {
@@ -60,6 +68,43 @@ func TestAnnealSumsTermMajor(t *testing.T) {
 		}
 		if nonZero == 0 {
 			t.Fatalf("k=%d workers=%d: every sum is zero", tt.k, tt.workers)
+		}
+	}
+}
+
+// TestCombineRows checks combineRows against adding each row with floats.AddScaled from zero,
+// to the bit, for every k up to 19, over sums that held stale values.
+func TestCombineRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 11))
+	const rows = 30
+	for k := 1; k < 20; k++ {
+		m := make([]float64, rows*k)
+		for i := range m {
+			m[i] = rng.Float64() * rng.Float64()
+			if i%5 == 0 {
+				m[i] = 0
+			}
+		}
+		for _, n := range []int{0, 1, 7, 40} {
+			pos := make([]int32, n)
+			val := make([]float64, n)
+			for q := range pos {
+				pos[q], val[q] = int32(rng.IntN(rows)), rng.Float64()
+			}
+			want := make([]float64, k)
+			for q, p := range pos {
+				floats.AddScaled(want, val[q], m[int(p)*k:int(p)*k+k])
+			}
+			got := make([]float64, k)
+			for i := range got {
+				got[i] = 7 // stale values must be overwritten
+			}
+			combineRows(got, pos, val, m)
+			for a := range want {
+				if math.Float64bits(got[a]) != math.Float64bits(want[a]) {
+					t.Fatalf("k=%d n=%d: sum %d = %v, want %v", k, n, a, got[a], want[a])
+				}
+			}
 		}
 	}
 }

@@ -508,14 +508,15 @@ func chooseK(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []i
 			}
 		}
 	}
-	var scores []KScore
-	bestS := math.Inf(-1)
-	topic := make([]int, b.Len())
-	for _, k := range ks {
+	s = s.withPostings(rows) // shared by the fits of every k
+	scores := make([]KScore, len(ks))
+	score := func(s *sphere, i, workers int) error {
+		k := ks[i]
 		c, err := s.fitK(ctx, rows, k, o.Seed, uint64(1000*k), 1, o.MaxIter, 1e-3, o.annealIters(annealIters))
 		if err != nil {
-			return 0, nil, err
+			return err
 		}
+		topic := make([]int, b.Len())
 		for i := range topic {
 			topic[i] = -1
 		}
@@ -525,9 +526,39 @@ func chooseK(ctx context.Context, s *sphere, b *Builder, v *vocabulary, rows []i
 			size[c.assign[p]]++
 		}
 		top := ctfidf(b, v, func(i int) int { return topic[i] }, k, o.TopTerms)
-		sc := stat.Mean(coherence(b, v, top, rows, o.Workers), size)
-		scores = append(scores, KScore{K: k, Score: sc})
-		bestS = max(bestS, sc)
+		scores[i] = KScore{K: k, Score: stat.Mean(coherence(b, v, top, rows, workers), size)}
+		return nil
+	}
+	if s.workers > 1 && len(ks) >= s.workers {
+		// the fits run side by side, each on one goroutine (as fitK's restarts; a fit's
+		// result does not depend on its workers), the largest k, the longest fits, first
+		single := &sphere{x: s.x, workers: 1, pl: s.pl, plRows: s.plRows}
+		errs := make([]error, len(ks))
+		sem := make(chan struct{}, s.workers)
+		var wg sync.WaitGroup
+		for i := len(ks) - 1; i >= 0; i-- {
+			sem <- struct{}{}
+			wg.Go(func() {
+				defer func() { <-sem }()
+				errs[i] = score(single, i, 1)
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return 0, nil, err
+			}
+		}
+	} else {
+		for i := range ks {
+			if err := score(s, i, o.Workers); err != nil {
+				return 0, nil, err
+			}
+		}
+	}
+	bestS := math.Inf(-1)
+	for _, sc := range scores {
+		bestS = max(bestS, sc.Score)
 	}
 	for _, sc := range scores {
 		if sc.Score >= bestS-npmiTolerance {

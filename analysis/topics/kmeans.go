@@ -18,6 +18,31 @@ import (
 type sphere struct {
 	x       *csr
 	workers int
+	// pl, when set, holds the postings of the rows plRows (see withPostings)
+	pl     *postingList
+	plRows []int
+}
+
+// withPostings returns s with the postings of rows at hand, so that the seeding and
+// annealing of every fit over the same rows (restarts, candidate k) share them.
+func (s *sphere) withPostings(rows []int) *sphere {
+	if s.pl != nil && sameRows(s.plRows, rows) {
+		return s
+	}
+	return &sphere{x: s.x, workers: s.workers, pl: s.postings(rows), plRows: rows}
+}
+
+// postingsOf returns the postings of rows, those at hand when rows are s.plRows.
+func (s *sphere) postingsOf(rows []int) *postingList {
+	if s.pl != nil && sameRows(s.plRows, rows) {
+		return s.pl
+	}
+	return s.postings(rows)
+}
+
+// sameRows reports whether a and b are the same slice (same start and length).
+func sameRows(a, b []int) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // clustering is the state of one k-means run over rows.
@@ -96,12 +121,8 @@ func (s *sphere) assign(c *clustering, centT []float64) int {
 	s.parallel(len(c.rows), func(w, lo, hi int) {
 		acc := make([]float64, k)
 		for p := lo; p < hi; p++ {
-			clear(acc)
 			idx, val := s.x.row(c.rows[p])
-			for j, t := range idx {
-				off := int(t) * k
-				floats.AddScaled(acc, val[j], centT[off:off+k])
-			}
+			combineRows(acc, idx, val, centT)
 			best, bs := 0, math.Inf(-1)
 			for q, v := range acc {
 				if v > bs {
@@ -349,13 +370,8 @@ func (s *sphere) assignBounds(c *clustering, centT, upper []float64) int {
 // assignRow computes the similarities of row p to every centroid into acc and sets its
 // cluster (ties: the lowest index) and similarity. It returns 1 when the cluster changed.
 func (s *sphere) assignRow(c *clustering, p int, centT, acc []float64) int {
-	k := len(acc)
-	clear(acc)
 	idx, val := s.x.row(c.rows[p])
-	for j, t := range idx {
-		off := int(t) * k
-		floats.AddScaled(acc, val[j], centT[off:off+k])
-	}
+	combineRows(acc, idx, val, centT)
 	best, bs := 0, math.Inf(-1)
 	for q, v := range acc {
 		if v > bs {
@@ -531,7 +547,7 @@ func (s *sphere) seed(ctx context.Context, c *clustering, rng *rand.Rand) error 
 	closest := make([]float64, n)
 	cand := make([]float64, n)
 	best := make([]float64, n)
-	inv := s.postings(c.rows)
+	inv := s.postingsOf(c.rows)
 	dist := func(r int, out []float64) {
 		inv.dots(s.x, r, out)
 		for p, sim := range out {
@@ -646,6 +662,7 @@ func (pl *postingList) dots(x *csr, r int, out []float64) {
 // depend on how many share it.
 func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint64, restarts, maxIter int, stop float64, annealIters int) (*clustering, error) {
 	restarts = max(restarts, 1)
+	s = s.withPostings(rows)
 	runs := make([]*clustering, restarts)
 	one := func(sp *sphere, r int) error {
 		rng := rand.New(rand.NewPCG(seed, stream+uint64(r)))
@@ -673,7 +690,7 @@ func (s *sphere) fitK(ctx context.Context, rows []int, k int, seed, stream uint6
 		side = restarts
 	}
 	if side > 0 {
-		single := &sphere{x: s.x, workers: 1}
+		single := &sphere{x: s.x, workers: 1, pl: s.pl, plRows: s.plRows}
 		errs := make([]error, side)
 		sem := make(chan struct{}, s.workers+restarts%s.workers)
 		var wg sync.WaitGroup
@@ -730,45 +747,43 @@ const annealIters = 3
 // annealMinWeight: a document adds to the centroids whose soft weight reaches this.
 const annealMinWeight = 1e-4
 
-// annealTermMajor: the M-step of anneal sums into term-major buffers (annealSumsTermMajor)
-// when the rows hold at least this many non-zeros per column, so that the cache misses it
-// saves outweigh copying the sums into the centroid rows: 12.6 on the 2,000-article sample
-// of the 50 MB news corpus (Fit about 10 ms faster); 8 on L3Cube's 3,833 headlines, where
-// it was 5–10 % slower, so they keep the row-major sums.
-const annealTermMajor = 10
-
-// annealSumsTermMajor sets the centroids of c to the sums of the rows weighted by w (row-major
-// len(rows) × k; weights below annealMinWeight left out), each summed in row order, in
-// parallel over ranges of centroids. A worker sums into a term-major buffer of its
-// centroids, so that a row's term meets them in a cache line or two rather than one line per
-// centroid, and then copies the sums into the centroid rows. The buffers are the space of
-// centT (k × cols), which is free until the next transpose.
-func (s *sphere) annealSumsTermMajor(c *clustering, w, centT []float64) {
+// annealSumsTermMajor sets the centroids of c to the sums of the rows weighted by wz
+// (row-major len(rows) × k, the soft weights with those below annealMinWeight set to 0),
+// each summed in row order. pl holds the postings of c.rows. It goes term by term, in
+// parallel over ranges of terms of about equal postings: the k sums of a term are one run
+// of centT (k × cols, free until the next transpose), which combineRows fills from the
+// weights of the term's rows, and are then copied into the centroid rows. Adding the
+// product of a zero weight, +0, leaves a sum of non-negative products as it is, so each
+// sum is what skipping those weights gives.
+func (s *sphere) annealSumsTermMajor(c *clustering, pl *postingList, wz, centT []float64) {
 	k, cols := c.cent.Dims()
-	s.parallel(k, func(_, lo, hi int) {
-		m := hi - lo
-		buf := centT[lo*cols : hi*cols]
-		clear(buf)
-		// the row's weights, those below annealMinWeight set to 0: adding their product,
-		// +0, leaves a sum of non-negative products as it is, so each cell gets what
-		// skipping them gives, and the row's weights go into a term's cell in one vector step
-		ws := make([]float64, m)
-		for p, r := range c.rows {
-			for i, x := range w[p*k+lo : p*k+hi] {
-				if x < annealMinWeight {
-					x = 0
-				}
-				ws[i] = x
-			}
-			idx, val := s.x.row(r)
-			for j, t := range idx {
-				floats.AddScaled(buf[int(t)*m:int(t)*m+m], val[j], ws)
-			}
+	terms := len(pl.ptr) - 1 // cols, or 0 when x has no columns and cent one
+	clear(centT[terms*k : cols*k])
+	parts := max(s.workers, 1)
+	total := pl.ptr[terms]
+	// first returns the first term of part i: the first whose postings start at or after
+	// i/parts of them
+	first := func(i int) int {
+		if i >= parts {
+			return terms
 		}
-		for a := lo; a < hi; a++ {
-			row := c.cent.RawRowView(a)
-			for t := range row {
-				row[t] = buf[t*m+a-lo]
+		return sort.SearchInts(pl.ptr[:terms], i*total/parts)
+	}
+	s.parallel(parts, func(_, lo, hi int) {
+		for t := first(lo); t < first(hi); t++ {
+			combineRows(centT[t*k:t*k+k], pl.pos[pl.ptr[t]:pl.ptr[t+1]], pl.val[pl.ptr[t]:pl.ptr[t+1]], wz)
+		}
+	})
+	// the copy into the centroid rows, by blocks of terms as in transposeSome
+	const block = 512
+	s.parallel((cols+block-1)/block, func(_, lo, hi int) {
+		for t0 := lo * block; t0 < min(hi*block, cols); t0 += block {
+			t1 := min(t0+block, cols)
+			for a := 0; a < k; a++ {
+				row := c.cent.RawRowView(a)[t0:t1]
+				for j := range row {
+					row[j] = centT[(t0+j)*k+a]
+				}
 			}
 		}
 	})
@@ -796,12 +811,8 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 	for a := range pi {
 		pi[a] = 1 / float64(k)
 	}
-	nnz := 0
-	for _, r := range c.rows {
-		nnz += s.x.ptr[r+1] - s.x.ptr[r]
-	}
-	_, cols := c.cent.Dims()
-	termMajor := nnz >= annealTermMajor*cols
+	pl := s.postingsOf(c.rows)
+	wz := make([]float64, n*k) // w with the weights below annealMinWeight set to 0
 	for _, rel := range schedule {
 		kappa := rel / mean
 		for it := 0; it < iters; it++ {
@@ -812,40 +823,23 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 			s.parallel(n, func(_, lo, hi int) {
 				for p := lo; p < hi; p++ {
 					acc := w[p*k : p*k+k]
-					clear(acc)
 					idx, val := s.x.row(c.rows[p])
-					for j, t := range idx {
-						off := int(t) * k
-						floats.AddScaled(acc, val[j], centT[off:off+k])
-					}
+					combineRows(acc, idx, val, centT)
 					m := floats.Max(acc)
 					for a, v := range acc {
 						acc[a] = pi[a] * math.Exp(kappa*(v-m))
 					}
 					floats.Scale(1/floats.Sum(acc), acc)
+					for a, x := range acc {
+						if x < annealMinWeight {
+							x = 0
+						}
+						wz[p*k+a] = x
+					}
 				}
 			})
-			// M-step, parallel over centroids: each centroid sums its rows in row order
-			if termMajor {
-				s.annealSumsTermMajor(c, w, centT)
-			} else {
-				c.cent.Zero()
-				s.parallel(k, func(_, lo, hi int) {
-					for p, r := range c.rows {
-						ws := w[p*k : p*k+k]
-						idx, val := s.x.row(r)
-						for a := lo; a < hi; a++ {
-							if ws[a] < annealMinWeight {
-								continue
-							}
-							row := c.cent.RawRowView(a)
-							for j, t := range idx {
-								row[t] += ws[a] * val[j]
-							}
-						}
-					}
-				})
-			}
+			// M-step, parallel over terms: each sum adds its rows in row order
+			s.annealSumsTermMajor(c, pl, wz, centT)
 			clear(pi)
 			for p := range c.rows {
 				floats.Add(pi, w[p*k:p*k+k])
@@ -860,4 +854,16 @@ func (s *sphere) anneal(ctx context.Context, c *clustering, schedule []float64, 
 		}
 	}
 	return nil
+}
+
+// combineRows sets cell[a] to the sum over q of val[q]·m[pos[q]·k+a] (k = len(cell); m holds
+// rows of k), adding in the order of q from +0 with floats.AddScaled: the product of a CSR
+// row with a dense matrix of k columns, so that every such sum of the package is added in
+// one order.
+func combineRows(cell []float64, pos []int32, val, m []float64) {
+	k := len(cell)
+	clear(cell)
+	for q, p := range pos {
+		floats.AddScaled(cell, val[q], m[int(p)*k:int(p)*k+k])
+	}
 }

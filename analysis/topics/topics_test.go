@@ -535,3 +535,29 @@ func saveLoad(t *testing.T, m *Model, path string) *Model {
 	}
 	return loaded
 }
+
+// TestAutoKDeterministicAcrossWorkers: the choice of k fits its candidates one after the other
+// with one worker and side by side with several; every score, the chosen k and the result
+// must not depend on it.
+func TestAutoKDeterministicAcrossWorkers(t *testing.T) {
+	b, _ := synthetic(1500, 3000, 6, 60, 5)
+	var prev *Result
+	for _, w := range []int{1, 2, 3, 7} {
+		res, err := b.Fit(context.Background(), Options{MinK: 2, MaxK: 10, Seed: 3, Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Scores) != 9 {
+			t.Fatalf("workers %d: %d scores, want 9", w, len(res.Scores))
+		}
+		if prev != nil {
+			if res.K != prev.K || !reflect.DeepEqual(res.Scores, prev.Scores) {
+				t.Fatalf("workers %d: k %d, scores %v; workers 1: k %d, scores %v", w, res.K, res.Scores, prev.K, prev.Scores)
+			}
+			if !reflect.DeepEqual(prev.Assign, res.Assign) || !reflect.DeepEqual(prev.Topics, res.Topics) || !reflect.DeepEqual(prev.Model, res.Model) {
+				t.Fatalf("workers %d gives a different result from workers 1", w)
+			}
+		}
+		prev = res
+	}
+}
