@@ -1,16 +1,19 @@
 package hindi
 
 import (
-	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // threadCPU returns the CPU time of the calling OS thread, so benchmarks can report
-// throughput per CPU-second on a machine shared with other work.
+// throughput per CPU-second on a machine shared with other work. It reads
+// CLOCK_THREAD_CPUTIME_ID, exact to the call (getrusage(RUSAGE_THREAD) leaves out the
+// running thread's time since the last scheduler tick).
 func threadCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(1 /* RUSAGE_THREAD */, &ru); err != nil {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
 		return 0
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return time.Duration(ts.Nano())
 }
