@@ -24,6 +24,7 @@ func Default() (*Lexicon, error) {
 	if len(conflicts) > 0 {
 		return nil, conflicts[0].err
 	}
+	l.splitContext()
 	return l, nil
 }
 

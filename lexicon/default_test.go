@@ -15,8 +15,8 @@ func TestDefault(t *testing.T) {
 	st := l.Stats()
 	minEntries := map[string]int{Threat: 200, Alliance: 200, War: 200, Positive: 500, Negative: 500}
 	for _, c := range st.Classes {
-		if want, ok := minEntries[c.Name]; ok && c.Entries-c.Exclusions < want {
-			t.Errorf("default %s has %d entries (not counting %d exclusions), want at least %d", c.Name, c.Entries-c.Exclusions, c.Exclusions, want)
+		if want, ok := minEntries[c.Name]; ok && c.Entries-c.Exclusions-c.Contexts < want {
+			t.Errorf("default %s has %d entries (not counting %d exclusions and %d context entries), want at least %d", c.Name, c.Entries-c.Exclusions-c.Contexts, c.Exclusions, c.Contexts, want)
 		}
 	}
 	for _, c := range []string{Negator, Intensifier, Diminisher, Contrast} {

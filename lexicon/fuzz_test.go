@@ -55,7 +55,8 @@ func FuzzParse(f *testing.F) {
 		if len(l.Entries()) > len(es) {
 			t.Fatalf("%d entries from %d parsed", len(l.Entries()), len(es))
 		}
-		// Every live entry matches its own term.
+		// Every live entry matches its own term (a context entry by MatchContext, and only
+		// there).
 		var (
 			a  hindi.Analyzer
 			d  hindi.Doc
@@ -63,8 +64,17 @@ func FuzzParse(f *testing.F) {
 		)
 		for i, e := range l.Entries() {
 			a.Analyze(&d, e.Term)
-			found := false
 			for _, m := range l.Match(nil, &d, &sc) {
+				if l.Entries()[m.Entry].IsContext() {
+					t.Fatalf("Match found the context entry %+v", l.Entries()[m.Entry])
+				}
+			}
+			found := false
+			match := l.Match
+			if e.IsContext() {
+				match = l.MatchContext
+			}
+			for _, m := range match(nil, &d, &sc) {
 				if m.Start < 0 || m.End > len(d.Tokens) || m.Start >= m.End {
 					t.Fatalf("match %+v out of range of %d tokens", m, len(d.Tokens))
 				}

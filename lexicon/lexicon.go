@@ -28,6 +28,9 @@ type Lexicon struct {
 	info       []nodeInfo // per node, for Match: compact, where nodes hold maps
 	ends       []termEnd  // the entries ending at each node, by nodeInfo's range
 	checksum   string
+	// context matches the context entries (Entry.IsContext), which the trie above leaves
+	// out (see splitContext); nil when there are none.
+	context *Lexicon
 }
 
 // node is one node of the token trie. Edges are labelled by a token key (exact) or by the
@@ -86,6 +89,7 @@ func Load(opt Options, files ...string) (*Lexicon, error) {
 	if err := joinProblems(problems); err != nil {
 		return nil, err
 	}
+	l.splitContext()
 	return l, nil
 }
 
@@ -102,6 +106,7 @@ func parseFile(name string) ([]Entry, []*ParseError, error) {
 // key (after stemming, for stem entries), the later one wins.
 func New(entries []Entry) *Lexicon {
 	l, _ := compile(entries)
+	l.splitContext()
 	return l
 }
 
@@ -395,6 +400,15 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 	if nends > 0 {
 		l.ends = make([]termEnd, 0, nends)
 	}
+	l.setEnds()
+	l.edges = buildEdges(l.nodes, edges, maxExpanded)
+	l.checksum = checksum(l.entries)
+	return l, conflicts
+}
+
+// setEnds fills l.info and l.ends (whose capacities suffice) from the nodes' entries.
+func (l *Lexicon) setEnds() {
+	l.ends = l.ends[:0]
 	for i := range l.nodes {
 		nd := &l.nodes[i]
 		l.info[i] = nodeInfo{ends0: int32(len(l.ends)), inner: len(nd.exact)+len(nd.stem) > 0}
@@ -403,9 +417,68 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 		}
 		l.info[i].ends1 = int32(len(l.ends))
 	}
-	l.edges = buildEdges(l.nodes, edges, maxExpanded)
-	l.checksum = checksum(l.entries)
-	return l, conflicts
+}
+
+// splitContext takes the context entries (Entry.IsContext) out of l's trie into a matcher
+// of their own, l.context: Match no longer finds them and MatchContext does. Their words
+// are frequent (कोरोना, मैच) and matter only beside a weak hit of their category, so the
+// scorer looks them up only in the sentences that hold one. The entries stay in l.entries
+// (Entries, the checksum and the statistics are those of the whole lexicon).
+func (l *Lexicon) splitContext() {
+	var (
+		ctx []Entry
+		idx []int32 // idx[k] is the index in l.entries of ctx[k]
+	)
+	for i := range l.entries {
+		if l.entries[i].IsContext() {
+			ctx = append(ctx, l.entries[i])
+			idx = append(idx, int32(i))
+		}
+	}
+	if len(ctx) == 0 {
+		return
+	}
+	// The trie without them: a node stays where an entry ends at it or below it (a child
+	// has a higher index than its parent).
+	keep := make([]bool, len(l.nodes))
+	for i := range l.nodes {
+		nd := &l.nodes[i]
+		k := 0
+		for _, e := range nd.ents {
+			if !l.entries[e].IsContext() {
+				nd.ents[k] = e
+				k++
+			}
+		}
+		nd.ents = nd.ents[:k:k]
+		keep[i] = k > 0
+	}
+	for i := len(l.nodes) - 1; i >= 0; i-- {
+		nd := &l.nodes[i]
+		for _, m := range []map[string]int32{nd.exact, nd.stem} {
+			for key, c := range m {
+				if keep[c] {
+					keep[i] = true
+				} else {
+					delete(m, key)
+				}
+			}
+		}
+	}
+	l.setEnds()
+	l.edges = newEdgeTable(l.nodes, maxExpanded)
+
+	// The context entries' own trie, numbered as l's entries and slots.
+	c, _ := compile(ctx)
+	for i := range c.nodes {
+		for j, e := range c.nodes[i].ents {
+			c.nodes[i].ents[j] = idx[e]
+		}
+	}
+	c.entries, c.slotOf, c.nslots = l.entries, l.slotOf, l.nslots
+	c.categories, c.catIndex = l.categories, l.catIndex
+	c.setEnds()
+	l.context = c
 }
 
 func fmtWeight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }

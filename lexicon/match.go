@@ -27,7 +27,19 @@ type Scratch struct {
 	pairCand []uint64 // bit i: token i's key may only start phrases (see candidates)
 }
 
+// MatchContext appends to dst the matches of l's context entries (Entry.IsContext) in d,
+// as Match finds the other entries, and returns the extended slice. Match does not find
+// them: a scorer asks for them only where it needs them (in the sentences of the hits they
+// may cancel, hindi.Doc.Sentence).
+func (l *Lexicon) MatchContext(dst []Match, d *hindi.Doc, s *Scratch) []Match {
+	if l.context == nil {
+		return dst
+	}
+	return l.context.Match(dst, d, s)
+}
+
 // Match appends to dst the matches of l's entries in d and returns the extended slice.
+// Context entries are not among them (see MatchContext).
 // For every slot (each category, each tone list and each modifier class) matches are
 // leftmost-longest and do not overlap; matches of different slots may overlap (a war phrase
 // and a threat word inside it are both found). A phrase matches consecutive tokens of one

@@ -71,6 +71,18 @@ func IsModifier(category string) bool { return strings.HasPrefix(category, "@") 
 // IsTone reports whether category is one of the tone lists, positive or negative.
 func IsTone(category string) bool { return category == Positive || category == Negative }
 
+// IsContextCategory reports whether entries of category may be context entries: the
+// report categories (threat, alliance, war and the user's), not the tone lists or the
+// modifier classes.
+func IsContextCategory(category string) bool { return !IsModifier(category) && !IsTone(category) }
+
+// IsContext reports whether e is a context entry: a category entry of weight below 0,
+// whose term shows that a sentence is about something other than the category (an
+// epidemic, recruitment, crime, sport). Where it matches, the category's hits in the same
+// sentence whose weight is at most -e.Weight count nothing (docs/lexicon.md). Like an
+// exclusion, it is not a hit and shadows the category's words inside it.
+func (e *Entry) IsContext() bool { return e.Weight < 0 && IsContextCategory(e.Category) }
+
 // ParseError is a problem in a lexicon file at a position. Col is the 1-based column of the
 // field at fault, counted in characters (Unicode code points), as editors count them.
 type ParseError struct {
@@ -362,6 +374,14 @@ func parseWeight(category, s string) (float64, error) {
 	if w == 0 && !IsModifier(category) {
 		return 0, nil // an exclusion: the term matches, shadows its words, and counts nothing
 	}
+	if w < 0 && IsContextCategory(category) {
+		// a context entry: where the term matches, the sentence is about something else
+		// (see IsContext)
+		if w < -10 || w > -0.5 {
+			return 0, fmt.Errorf("%w %s: context weights are in [-10, -0.5]", ErrBadWeight, s)
+		}
+		return w, nil
+	}
 	lo, hi, loOpen, hiOpen := weightRange(category)
 	if w < lo || w > hi || loOpen && w == lo || hiOpen && w == hi {
 		l, r := "[", "]"
@@ -372,7 +392,10 @@ func parseWeight(category, s string) (float64, error) {
 			r = ")"
 		}
 		zero := ""
-		if !IsModifier(category) {
+		switch {
+		case IsContextCategory(category):
+			zero = " (or 0 for an exclusion, or -10 to -0.5 for a context entry)"
+		case !IsModifier(category):
 			zero = " (or 0 for an exclusion)"
 		}
 		return 0, fmt.Errorf("%w %s: %s weights are in %s%g, %g%s%s", ErrBadWeight, s, kindOf(category), l, lo, hi, r, zero)

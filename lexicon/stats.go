@@ -18,8 +18,9 @@ type ClassStats struct {
 	// ListedForms counts the inflections listed by forms entries.
 	ListedForms int
 	// Exclusions counts the entries of weight 0, which shadow their words and count
-	// nothing; the weights below are those of the other entries.
-	Exclusions                       int
+	// nothing, and Contexts the context entries (weight below 0, see Entry.IsContext); the
+	// weights below are those of the other entries.
+	Exclusions, Contexts             int
 	MinWeight, MeanWeight, MaxWeight float64
 }
 
@@ -44,13 +45,16 @@ func (l *Lexicon) Stats() Stats {
 		e := &l.entries[i]
 		c := &st.Classes[l.slotOf[i]]
 		c.Entries++
-		if e.Weight == 0 && !IsModifier(e.Category) {
+		switch {
+		case e.Weight == 0 && !IsModifier(e.Category):
 			c.Exclusions++
-		} else {
-			if n := c.Entries - c.Exclusions; n == 1 || e.Weight < c.MinWeight {
+		case e.IsContext():
+			c.Contexts++
+		default:
+			if n := c.Entries - c.Exclusions - c.Contexts; n == 1 || e.Weight < c.MinWeight {
 				c.MinWeight = e.Weight
 			}
-			if n := c.Entries - c.Exclusions; n == 1 || e.Weight > c.MaxWeight {
+			if n := c.Entries - c.Exclusions - c.Contexts; n == 1 || e.Weight > c.MaxWeight {
 				c.MaxWeight = e.Weight
 			}
 			c.MeanWeight += e.Weight
@@ -69,8 +73,8 @@ func (l *Lexicon) Stats() Stats {
 		}
 	}
 	for i := range st.Classes {
-		if c := &st.Classes[i]; c.Entries > c.Exclusions {
-			c.MeanWeight /= float64(c.Entries - c.Exclusions)
+		if c := &st.Classes[i]; c.Entries > c.Exclusions+c.Contexts {
+			c.MeanWeight /= float64(c.Entries - c.Exclusions - c.Contexts)
 		}
 	}
 	return st
@@ -79,11 +83,11 @@ func (l *Lexicon) Stats() Stats {
 // WriteText writes the summary as a table.
 func (s Stats) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%-14s %7s %7s %6s %6s %6s %6s %6s %7s %7s %7s\n",
-		"class", "entries", "phrases", "stem", "exact", "forms", "listed", "excl", "min", "mean", "max")
+	fmt.Fprintf(bw, "%-14s %7s %7s %6s %6s %6s %6s %6s %6s %7s %7s %7s\n",
+		"class", "entries", "phrases", "stem", "exact", "forms", "listed", "excl", "ctx", "min", "mean", "max")
 	for _, c := range s.Classes {
-		fmt.Fprintf(bw, "%-14s %7d %7d %6d %6d %6d %6d %6d %7.2f %7.2f %7.2f\n",
-			c.Name, c.Entries, c.Phrases, c.Stem, c.Exact, c.Forms, c.ListedForms, c.Exclusions, c.MinWeight, c.MeanWeight, c.MaxWeight)
+		fmt.Fprintf(bw, "%-14s %7d %7d %6d %6d %6d %6d %6d %6d %7.2f %7.2f %7.2f\n",
+			c.Name, c.Entries, c.Phrases, c.Stem, c.Exact, c.Forms, c.ListedForms, c.Exclusions, c.Contexts, c.MinWeight, c.MeanWeight, c.MaxWeight)
 	}
 	fmt.Fprintf(bw, "entries: %d, trie nodes: %d, longest phrase: %d words\nchecksum: sha256:%s\n",
 		s.Entries, s.Nodes, s.MaxWords, s.Checksum)

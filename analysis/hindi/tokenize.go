@@ -79,6 +79,38 @@ func (d *Doc) SentenceTokens(s int) (first, last int) {
 	return first, last
 }
 
+// SentenceRange sets dst to sentences from to to-1 of d, as a Doc of their own for matchers
+// that read only part of a text (a lexicon looked up only where a rule needs it): dst.Text
+// is d.Text, its Tokens are d's tokens of those sentences (their byte offsets index d.Text
+// and their Sentence fields keep d's numbering) and its keys and key hashes are d's. The
+// slices alias d's buffers, except the key ends and the sentence starts, which dst reuses:
+// dst is valid until the next Analyze of d and must not be modified.
+func (d *Doc) SentenceRange(dst *Doc, from, to int) {
+	first, _ := d.SentenceTokens(from)
+	_, last := d.SentenceTokens(to - 1)
+	base, end := int32(0), int32(0)
+	if first > 0 {
+		base = d.keyEnd[first-1]
+	}
+	if last > first {
+		end = d.keyEnd[last-1]
+	}
+	dst.Text = d.Text
+	dst.Tokens = d.Tokens[first:last:last]
+	dst.keys = d.keys[base:end]
+	dst.keyEnd = dst.keyEnd[:0]
+	dst.words = 0
+	for i := first; i < last; i++ {
+		dst.keyEnd = append(dst.keyEnd, d.keyEnd[i]-base)
+		dst.words += int(isWord[d.Tokens[i].Kind])
+	}
+	dst.hashes = d.hashes[first:last:last]
+	dst.sents = dst.sents[:0]
+	for s := from; s < to; s++ {
+		dst.sents = append(dst.sents, d.sents[s]-int32(first))
+	}
+}
+
 // Analyzer tokenizes texts and splits them into sentences. The zero value is ready to use
 // and suits news articles stored one paragraph per line.
 type Analyzer struct {

@@ -219,3 +219,47 @@ func TestDocKeys(t *testing.T) {
 		t.Errorf("the last key ends at %d, want %d (the end of the buffer)", start, len(keys))
 	}
 }
+
+// TestSentenceRange checks that Doc.SentenceRange gives the tokens of a range of sentences
+// with the keys and key hashes the whole Doc has for them, reusing the destination.
+func TestSentenceRange(t *testing.T) {
+	var (
+		a       Analyzer
+		d, part Doc
+	)
+	a.Analyze(&d, "भारत ने कहा: युद्ध नहीं होगा। 'सेना' तैनात, 12 जवान घायल!\nदूसरी पंक्ति hello 3.5। अंत")
+	n := d.Sentences()
+	if n < 4 {
+		t.Fatalf("%d sentences, want at least 4", n)
+	}
+	for from := 0; from < n; from++ {
+		for to := from + 1; to <= n; to++ {
+			d.SentenceRange(&part, from, to)
+			first, _ := d.SentenceTokens(from)
+			_, last := d.SentenceTokens(to - 1)
+			if len(part.Tokens) != last-first || part.Sentences() != to-from || part.Text != d.Text {
+				t.Fatalf("sentences %d-%d: %d tokens, %d sentences", from, to, len(part.Tokens), part.Sentences())
+			}
+			words := 0
+			for i := range part.Tokens {
+				if part.Tokens[i] != d.Tokens[first+i] || string(part.Key(i)) != string(d.Key(first+i)) ||
+					part.KeyHashes()[i] != d.KeyHashes()[first+i] {
+					t.Errorf("sentences %d-%d token %d: %+v %q, want %+v %q", from, to, i, part.Tokens[i], part.Key(i), d.Tokens[first+i], d.Key(first+i))
+				}
+				words += int(isWord[part.Tokens[i].Kind])
+			}
+			for s := from; s < to; s++ {
+				f, l := d.SentenceTokens(s)
+				if pf, pl := part.SentenceTokens(s - from); pf != f-first || pl != l-first {
+					t.Errorf("sentences %d-%d: sentence %d is tokens %d-%d, want %d-%d", from, to, s, pf, pl, f-first, l-first)
+				}
+			}
+			if part.Words() != words {
+				t.Errorf("sentences %d-%d: Words %d, want %d", from, to, part.Words(), words)
+			}
+			if keys, ends := part.Keys(); len(ends) != len(part.Tokens) || int(ends[len(ends)-1]) != len(keys) {
+				t.Errorf("sentences %d-%d: %d key ends for %d tokens", from, to, len(ends), len(part.Tokens))
+			}
+		}
+	}
+}

@@ -22,6 +22,7 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 		res.Words += int(isWordKind[t.Kind])
 	}
 	matches := s.lex.Match(nil, d, &lexicon.Scratch{})
+	ctxMatches := s.lex.MatchContext(nil, d, &lexicon.Scratch{}) // in the whole text
 	entries := s.lex.Entries()
 	class := func(j int) uint8 { return wordClassReference(d.Key(j)) }
 	mark := make([]int, len(d.Tokens)) // 1 + index of the modifier match covering the token
@@ -100,8 +101,8 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 	for _, m := range matches {
 		c := s.class[m.Entry]
 		e := &entries[m.Entry]
-		if c < 0 && c != classPositive && c != classNegative || e.Weight == 0 {
-			continue
+		if c < 0 && c != classPositive && c != classNegative || e.Weight <= 0 {
+			continue // a modifier, an exclusion or a context entry
 		}
 		sent := d.Tokens[m.Start].Sentence
 		eff, flags := e.Weight, 0
@@ -162,6 +163,16 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 		case before >= 0:
 			eff *= entries[matches[before].Entry].Weight
 			flags |= modContrast
+		}
+		// A context entry of the category in the sentence, reaching the hit's weight: the
+		// sentence is about something else.
+		for _, m2 := range ctxMatches {
+			if e2 := &entries[m2.Entry]; c >= 0 && e2.IsContext() && s.class[m2.Entry] == c &&
+				d.Tokens[m2.Start].Sentence == sent && -e2.Weight >= e.Weight {
+				eff = 0
+				flags |= modOffTopic
+				break
+			}
 		}
 		start, end := d.Tokens[m.Start].Start, d.Tokens[m.End-1].End
 		if c >= 0 && flags&modNegated != 0 && !s.keep[c] {
@@ -260,11 +271,12 @@ func TestScoreAgreesWithReference(t *testing.T) {
 	news := benchText(&b)[:200000]
 	r := rand.New(rand.NewPCG(5, 8))
 	var (
-		a    hindi.Analyzer
-		d    hindi.Doc
-		res  Result // reused across documents, as the pipeline does
-		hits int
-		mods int
+		a        hindi.Analyzer
+		d        hindi.Doc
+		res      Result // reused across documents, as the pipeline does
+		hits     int
+		mods     int
+		offtopic int
 	)
 	for li, lex := range lexes {
 		for oi, opt := range opts {
@@ -286,12 +298,15 @@ func TestScoreAgreesWithReference(t *testing.T) {
 					if h.Modifier != "" {
 						mods++
 					}
+					if strings.Contains(h.Modifier, "offtopic") {
+						offtopic++
+					}
 				}
 			}
 		}
 	}
-	if hits < 5000 || mods < 1000 {
-		t.Errorf("%d hits, %d with modifiers: the test is not exercising the rules", hits, mods)
+	if hits < 5000 || mods < 1000 || offtopic < 100 {
+		t.Errorf("%d hits, %d with modifiers, %d off topic: the test is not exercising the rules", hits, mods, offtopic)
 	}
 }
 

@@ -73,6 +73,14 @@ type Scorer struct {
 	// the matches into both lists without a branch.
 	role []uint8
 	keep []bool // per category: negated hits still count (Options.NegationKeeps)
+	// ctxUpTo holds per category the largest weight that one of its context entries
+	// cancels (lexicon.Entry.IsContext), 0 for none: Score looks the context entries up
+	// only in the sentences of hits of at most that weight.
+	ctxUpTo []float64
+	// weak holds per lexicon entry whether a context entry of its category could cancel
+	// its hits (its weight is at most the category's ctxUpTo); anyCtx whether any can.
+	weak   []bool
+	anyCtx bool
 	// hit holds, per lexicon entry, what a hit copies of it, with its class: 48 bytes
 	// where a lexicon.Entry takes 120, so that the entries of a document's hits take
 	// fewer cache lines.
@@ -98,6 +106,7 @@ func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
 	entries := lex.Entries()
 	s.class = make([]int32, len(entries))
 	s.keep = make([]bool, len(lex.Categories()))
+	s.ctxUpTo = make([]float64, len(lex.Categories()))
 	for _, c := range s.opt.NegationKeeps {
 		if i := lex.CategoryIndex(c); i >= 0 {
 			s.keep[i] = true
@@ -130,9 +139,20 @@ func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
 		switch {
 		case c <= classNegator:
 			s.role[i] = roleMod
+		case e.IsContext():
+			// neither: Match does not find them (Score looks them up, see ctxUpTo)
+			if w := -e.Weight; w > s.ctxUpTo[c] {
+				s.ctxUpTo[c] = w
+			}
+			s.anyCtx = true
 		case e.Weight != 0: // an exclusion ("कोरोना से जंग") shadows its words and is not a hit
 			s.role[i] = roleHit
 		}
+	}
+	s.weak = make([]bool, len(entries))
+	for i := range entries {
+		c := s.class[i]
+		s.weak[i] = c >= 0 && s.role[i] == roleHit && entries[i].Weight <= s.ctxUpTo[c]
 	}
 	return s
 }
@@ -154,11 +174,12 @@ const (
 	modIntensified
 	modDiminished
 	modContrast
+	modOffTopic
 )
 
 // modifierNames names every combination of flags, so that Score does not allocate.
-var modifierNames = func() (t [16]string) {
-	names := [...]string{"negated", "intensified", "diminished", "contrast"}
+var modifierNames = func() (t [32]string) {
+	names := [...]string{"negated", "intensified", "diminished", "contrast", "offtopic"}
 	for f := range t {
 		s := ""
 		for b, n := range names {
@@ -183,14 +204,16 @@ type Hit struct {
 	Category   string // its category or tone list
 	Weight     float64
 	// Modifier lists the rules applied: "negated", "intensified", "diminished", "contrast",
-	// joined with "+" ("" for none).
+	// "offtopic", joined with "+" ("" for none).
 	Modifier string
 	// Effective is Weight after the rules: intensifiers and diminishers multiply it by their
 	// weight, contrast by the contrast weight after a contrast word and by
 	// Options.ContrastBefore before it. Negation multiplies a positive word by the negator's
 	// weight (below zero: a negated positive word counts as negative) and sets a negative
 	// word's to 0 (unless Options.NegatedNegativeFlips) and a category hit's to 0 (negation
-	// cancels the evidence for the category).
+	// cancels the evidence for the category). A category hit in a sentence that holds a
+	// context entry of its category reaching its weight is "offtopic", with Effective 0
+	// (lexicon.Entry.IsContext: "सेना" in a sentence about the epidemic).
 	Effective float64
 }
 
@@ -217,6 +240,9 @@ type Result struct {
 	mark    []int32  // per token: 1 + index into matches of the modifier covering it, or 0
 	hashes  []uint64 // the Doc's key hashes (hindi.Doc.KeyHashes), while scoring
 	cons    []modRef // contrast matches that apply
+	ctxs    []modRef // context entries' matches (lexicon.Entry.IsContext), in text order
+	ctxDoc  hindi.Doc
+	ctxHits []lexicon.Match
 	negs    []modRef // negator matches
 	ints    []modRef // intensifier and diminisher matches
 	modIdx  []int32  // indices into matches of the modifiers (see Score)
@@ -226,6 +252,69 @@ type Result struct {
 // modRef is a modifier match that the rules look for around the hits: its tokens, its
 // sentence and its entry, copied so that a hit's tests read one list.
 type modRef struct{ start, end, sent, entry int32 }
+
+// contexts lists in res.ctxs the matches of the context entries in the sentences of the
+// hits (hitIx, indices into res.matches) that a context entry of their category could
+// cancel, in text order. Each such sentence is looked up once; sentences at most ctxGap
+// tokens apart are looked up in one call, with the sentences between them (a call costs
+// about as much as a few tokens).
+func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
+	from, to := -1, -1 // the pending range of sentences
+	flush := func() {
+		if from < 0 {
+			return
+		}
+		d.SentenceRange(&res.ctxDoc, from, to)
+		res.ctxHits = s.lex.MatchContext(res.ctxHits[:0], &res.ctxDoc, &res.scratch)
+		first, _ := d.SentenceTokens(from)
+		for _, c := range res.ctxHits {
+			res.ctxs = append(res.ctxs, modRef{start: int32(first + c.Start), end: int32(first + c.End),
+				sent: int32(d.Tokens[first+c.Start].Sentence), entry: int32(c.Entry)})
+		}
+	}
+	for _, mi := range hitIx {
+		m := res.matches[mi]
+		if !s.weak[m.Entry] {
+			continue
+		}
+		sent := d.Tokens[m.Start].Sentence
+		switch {
+		case sent < to:
+			continue // in the pending range
+		case from >= 0 && sentStart(d, sent)-ctxGap <= sentEnd(d, to-1):
+			to = sent + 1
+		default:
+			flush()
+			from, to = sent, sent+1
+		}
+	}
+	flush()
+}
+
+// ctxGap is the number of tokens between two sentences to look up up to which they are
+// looked up in one call (see contexts).
+const ctxGap = 8
+
+// sentStart and sentEnd return the index of the first token of sentence s and the index
+// after its last.
+func sentStart(d *hindi.Doc, s int) int { first, _ := d.SentenceTokens(s); return first }
+func sentEnd(d *hindi.Doc, s int) int   { _, last := d.SentenceTokens(s); return last }
+
+// offTopic reports whether a hit of category c and weight w in sentence sent is cancelled by
+// a context entry of the category in that sentence whose weight reaches -w: "सेना" (war, 4)
+// in a sentence with "कोरोना" (war, -4). ctxs holds the context matches in text order from
+// the first in the hit's sentence or after it.
+func (s *Scorer) offTopic(ctxs []modRef, c int32, sent int, w float64) bool {
+	for _, r := range ctxs {
+		if int(r.sent) != sent {
+			return false
+		}
+		if e := &s.hit[r.entry]; e.class == c && -e.weight >= w {
+			return true
+		}
+	}
+	return false
+}
 
 // Score scores d into res, replacing its previous contents.
 func (s *Scorer) Score(d *hindi.Doc, res *Result) {
@@ -254,7 +343,7 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	}
 	res.mark = res.mark[:len(d.Tokens)]
 	res.hashes = d.KeyHashes()[:len(d.Tokens)] // cleared at the end: the Doc's buffer
-	res.cons, res.negs, res.ints = res.cons[:0], res.negs[:0], res.ints[:0]
+	res.cons, res.ctxs, res.negs, res.ints = res.cons[:0], res.ctxs[:0], res.negs[:0], res.ints[:0]
 	// The modifiers and the hits, in order, listed without a branch: whether a match is
 	// either is as good as random.
 	if cap(res.modIdx) < len(res.matches) {
@@ -289,10 +378,15 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		}
 	}
 
+	if s.anyCtx {
+		s.contexts(d, res, hitIx[:nh])
+	}
+
 	var pos, neg int
 	ci := 0 // first contrast at or after the current hit
 	ni := 0 // negators that start before the current hit
 	ii := 0 // intensifiers and diminishers that start before it
+	xi := 0 // first context entry in or after the current hit's sentence
 	for _, mi := range hitIx[:nh] {
 		m := res.matches[mi]
 		e := &s.hit[m.Entry]
@@ -343,6 +437,15 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		case ci > 0 && int(res.cons[ci-1].sent) == sent:
 			eff *= s.hit[res.cons[ci-1].entry].weight
 			flags |= modContrast
+		}
+		if len(res.ctxs) > 0 && c >= 0 {
+			for xi < len(res.ctxs) && int(res.ctxs[xi].sent) < sent {
+				xi++
+			}
+			if s.offTopic(res.ctxs[xi:], c, sent, e.weight) {
+				eff = 0
+				flags |= modOffTopic
+			}
 		}
 		start, end := d.Tokens[m.Start].Start, d.Tokens[m.End-1].End
 		res.Hits = append(res.Hits, Hit{

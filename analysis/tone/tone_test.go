@@ -19,6 +19,10 @@ war	हमला	9
 war	सेना	6	forms:सेनाओं|सेनाएं
 war	जंग	9
 war	कोरोना से जंग	0	stem	an exclusion: metaphorical war
+war	कोरोना	-6	stem	a context entry: army words in a sentence about the epidemic
+war	बदमाश	-9	stem	a context entry: crime
+war	सेना भर्ती	-9	stem	a context entry: recruitment
+threat	मैच	-7	exact	a context entry: sport
 threat	खतरा	7
 threat	धमकी	6
 alliance	समझौता	8
@@ -98,6 +102,14 @@ func TestRules(t *testing.T) {
 		{"contrast stays in its sentence", "समझौता हुआ। लेकिन खतरा है", "समझौता:alliance::8 खतरा:threat:contrast:10.5"},
 		{"contrast ends the clause of a negator", "हमला नहीं लेकिन खतरा", "हमला:war:negated+contrast:0 खतरा:threat:contrast:10.5"},
 		{"phrase beats its words", "विश्व युद्ध का डर", "विश्व युद्ध:war::10"},
+		{"context: up to its weight", "कोरोना से लड़ने में सेना ने मदद की", "सेना:war:offtopic:0"},
+		{"context after the hit", "सेना के जवानों में कोरोना की पुष्टि", "सेना:war:offtopic:0"},
+		{"context: stronger hits count", "कोरोना के बीच सीमा पर हमला, सेना तैनात", "हमला:war::9 सेना:war:offtopic:0"},
+		{"context: only its sentence", "कोरोना के मामले बढ़े। सीमा पर सेना तैनात", "सेना:war::6"},
+		{"context: only its category", "मैच से पहले सेना का खतरा", "सेना:war::6 खतरा:threat:offtopic:0"},
+		{"a context phrase with a category word", "सेना भर्ती रैली टली", "सेना:war:offtopic:0"},
+		{"context reaches events", "बदमाशों ने किया हमला", "हमला:war:offtopic:0"},
+		{"context beside negation", "कोरोना में सेना नहीं आई", "सेना:war:negated+offtopic:0"},
 		{"phrase inflected", "रक्षा समझौते पर दस्तखत", "रक्षा समझौते:alliance::9"},
 		{"listed forms", "सेनाओं की तैनाती", "सेनाओं:war::6"},
 		{"nukta variant", "ख़तरा बढ़ा", "ख़तरा:threat::7"},
