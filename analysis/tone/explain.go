@@ -26,8 +26,10 @@ var categoryColor = map[string]string{
 }
 
 // Explain writes d's text with res's hits highlighted, then the score breakdown per
-// category, the tone fields and one line per hit. Without colour a highlighted span reads
-// [surface]{category,…}, a negated hit's category followed by "/negated".
+// category, the tone fields, one line per hit and one per context entry found (with the
+// weight up to which it cancels hits). Without colour a highlighted span reads
+// [surface]{category,…}, a negated hit's category followed by "/negated", an off-topic
+// one's by "/offtopic".
 func Explain(w io.Writer, d *hindi.Doc, res *Result, opt ExplainOptions) error {
 	bw := bufio.NewWriter(w)
 	writeHighlighted(bw, d.Text, res.Hits, opt.Color)
@@ -55,6 +57,13 @@ func Explain(w io.Writer, d *hindi.Doc, res *Result, opt ExplainOptions) error {
 				h.Sentence, fmt.Sprintf("%d-%d", h.Start, h.End), h.Category, h.Weight, h.Modifier, h.Effective, h.Surface, h.Entry)
 		}
 	}
+	if len(res.Context) > 0 {
+		bw.WriteString("\ncontext (the category's hits of the sentence up to that weight are offtopic):\n")
+		for _, h := range res.Context {
+			fmt.Fprintf(bw, "%4d %-11s %-10s %6g  %s = %s\n",
+				h.Sentence, fmt.Sprintf("%d-%d", h.Start, h.End), h.Category, -h.Weight, h.Surface, h.Entry)
+		}
+	}
 	return bw.Flush()
 }
 
@@ -74,12 +83,15 @@ func writeHighlighted(bw *bufio.Writer, text string, hits []Hit, color bool) {
 		}
 		bw.WriteString(text[pos:start])
 		labels := make([]string, 0, j-i)
-		negated := true
+		negated := true // every hit of the span is cancelled
 		for _, h := range hits[i:j] {
 			l := h.Category
-			if strings.Contains(h.Modifier, "negated") {
+			switch {
+			case strings.Contains(h.Modifier, "negated"):
 				l += "/negated"
-			} else {
+			case strings.Contains(h.Modifier, "offtopic"):
+				l += "/offtopic"
+			default:
 				negated = false
 			}
 			if !slices.Contains(labels, l) {

@@ -234,6 +234,11 @@ type Result struct {
 	// earlier category.
 	Dominant string
 	Hits     []Hit // in order of Start, then category
+	// Context lists the context entries (lexicon.Entry.IsContext) found in the sentences
+	// of hits they could cancel, in text order, as hits of weight below 0 and effective
+	// weight 0 with modifier "context": the words that made hits "offtopic". They are not
+	// hits and count nowhere.
+	Context []Hit
 
 	scratch lexicon.Scratch
 	matches []lexicon.Match
@@ -268,8 +273,14 @@ func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
 		res.ctxHits = s.lex.MatchContext(res.ctxHits[:0], &res.ctxDoc, &res.scratch)
 		first, _ := d.SentenceTokens(from)
 		for _, c := range res.ctxHits {
-			res.ctxs = append(res.ctxs, modRef{start: int32(first + c.Start), end: int32(first + c.End),
-				sent: int32(d.Tokens[first+c.Start].Sentence), entry: int32(c.Entry)})
+			r := modRef{start: int32(first + c.Start), end: int32(first + c.End),
+				sent: int32(d.Tokens[first+c.Start].Sentence), entry: int32(c.Entry)}
+			res.ctxs = append(res.ctxs, r)
+			e := &s.hit[c.Entry]
+			start, end := d.Tokens[r.start].Start, d.Tokens[r.end-1].End
+			res.Context = append(res.Context, Hit{Sentence: int(r.sent), Start: start, End: end,
+				Surface: d.Text[start:end], Entry: e.term, Category: e.category, Weight: e.weight,
+				Modifier: "context"})
 		}
 	}
 	for _, mi := range hitIx {
@@ -326,7 +337,7 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	for i, c := range cats {
 		res.Categories[i] = Category{Name: c}
 	}
-	res.Hits = res.Hits[:0]
+	res.Hits, res.Context = res.Hits[:0], res.Context[:0]
 	res.Tone, res.Positive, res.Negative, res.Polarity, res.Valence = 0, 0, 0, 0, 0
 	res.Dominant = ""
 	res.Words = d.Words()

@@ -288,6 +288,32 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// TestContextExplained checks that the context entries that cancelled hits are listed in
+// Result.Context and by Explain, and that a sentence without a hit they could cancel is not
+// looked up.
+func TestContextExplained(t *testing.T) {
+	s := newTestScorer(t)
+	d, res := score(s, "कोरोना के बीच सेना तैनात। मैच रद्द। कोरोना के मामले बढ़े, युद्ध जारी")
+	var got []string
+	for _, h := range res.Context {
+		got = append(got, fmt.Sprintf("%d:%s:%s:%g:%s", h.Sentence, h.Surface, h.Category, h.Weight, h.Modifier))
+	}
+	// मैच (threat, -7) is in a sentence without a threat hit; the third sentence's war hit
+	// (युद्ध, 10) is above every war context entry: neither sentence is looked up.
+	if want := "0:कोरोना:war:-6:context"; strings.Join(got, " ") != want {
+		t.Errorf("Context = %q, want %q", strings.Join(got, " "), want)
+	}
+	var sb strings.Builder
+	if err := Explain(&sb, d, res, ExplainOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"[सेना]{war/offtopic} तैनात", "context (", "war             6  कोरोना = कोरोना"} {
+		if !strings.Contains(sb.String(), want) {
+			t.Errorf("Explain output lacks %q:\n%s", want, sb.String())
+		}
+	}
+}
+
 func TestEvaluate(t *testing.T) {
 	s := newTestScorer(t)
 	data := "id\tsource\tthreat\talliance\twar\ttone\ttext\n" +
