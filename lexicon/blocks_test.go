@@ -36,11 +36,12 @@ func blockHashes(r *rand.Rand, l *Lexicon, n int) []uint64 {
 	return hs
 }
 
-// pairTest is the pair test of one token i as candidates wrote it before pairBlock: the
-// next word's pairs, each token up to the first that cannot be skipped, then the third.
+// pairTest is the pair test of one token i as candidates wrote it before pairBlock, after
+// the test of the next token in the filter of second words: the next word's pairs, each
+// token up to the first that cannot be skipped, then the third.
 func pairTest(f *startFilters, hs []uint64, i int) bool {
 	last := len(hs) - 1
-	if i >= last {
+	if i >= last || !f.maySecond(hs[i+1]) {
 		return false
 	}
 	for k := i + 1; k <= last; k++ {

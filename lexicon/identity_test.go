@@ -110,6 +110,8 @@ func sameStarts(got, want *startFilters) string {
 		return "root filters differ"
 	case !slices.Equal(got.pairs, want.pairs) || got.pairShift != want.pairShift:
 		return fmt.Sprintf("pair filters differ (%d words, shift %d; want %d, %d)", len(got.pairs), got.pairShift, len(want.pairs), want.pairShift)
+	case (got.second == nil) != (want.second == nil) || got.second != nil && *got.second != *want.second:
+		return "filters of second words differ"
 	case len(got.pairsOnly) != len(want.pairsOnly) || got.onlyShift != want.onlyShift:
 		return fmt.Sprintf("pairsOnly: %d slots, want %d", len(got.pairsOnly), len(want.pairsOnly))
 	}

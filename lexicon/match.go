@@ -379,19 +379,22 @@ func IsQuote(key []byte) bool {
 // which about one word in 150 passes), so that a word's hash fails it at one load:
 // mayBeGap has no false negative.
 var gapFilter = func() (f [64]uint64) {
-	add := func(k string) {
+	for _, k := range gapKeys() {
 		h := hindi.HashKey([]byte(k))
 		f[h>>58] |= 1 << (h >> 52 & 63)
 	}
-	for _, r := range quoteMarks {
-		add(string(r))
-	}
-	add("''")
-	for _, k := range []string{"-", "\u2010", "\u2011"} {
-		add(k)
-	}
 	return f
 }()
+
+// gapKeys returns the keys of the tokens that a phrase may skip between its words: the
+// quotation marks and the hyphens.
+func gapKeys() []string {
+	var keys []string
+	for _, r := range quoteMarks {
+		keys = append(keys, string(r))
+	}
+	return append(keys, "''", "-", "\u2010", "\u2011")
+}
 
 // mayBeGap reports whether a key of hash h may be one that phrases skip (see skipGap).
 func mayBeGap(h uint64) bool { return gapFilter[h>>58]>>(h>>52&63)&1 != 0 }
@@ -472,14 +475,23 @@ func (l *Lexicon) candidates(s *Scratch, toks []hindi.Token, hashes []uint64) []
 //go:noinline
 func pairBlock(f *startFilters, w uint64, base int, hashes []uint64) (add uint64) {
 	hb := hashes[base:] // token base+b is hb[b]
-	pairs := f.pairs
+	pairs, second := f.pairs, f.second
+	// First the tokens whose next token may be a second word (f.maySecond), without a
+	// branch on the data: about half fail here, before their pair is hashed.
+	var keep uint64
+	for v := w; v != 0; v &= v - 1 {
+		b := bits.TrailingZeros64(v)
+		if b+1 >= len(hb) {
+			break // no next token: no phrase starts here
+		}
+		h2 := hb[b+1]
+		keep |= (second[h2>>(64-13)] >> (h2 >> 45 & 63) & 1) << b
+	}
+	w &= keep
 	rs := (f.pairShift - regionBits) & 63
 	var slow uint64 // the tokens that pairSlow decides
 	for ; w != 0; w &= w - 1 {
 		b := bits.TrailingZeros64(w)
-		if b+1 >= len(hb) {
-			break // no next token: no phrase starts here
-		}
 		h1, h2 := hb[b], hb[b+1]
 		g := pairMix(h1, h2)
 		// f.pairBits, with the first bit of each mask loaded (oneBit) and the others set

@@ -281,8 +281,8 @@ func FuzzMatchRandomLexicon(f *testing.F) {
 
 // TestStartFiltersHoldEveryStart checks that the start filters have no false negative: every
 // root key of the default lexicon's expanded table passes the root filter with its kind,
-// every pair of a key that only starts phrases and a key after it passes the pair filter,
-// and tokens that start nothing mostly fail.
+// every pair of a key that only starts phrases and a key after it passes the filter of
+// second words and the pair filter, and tokens that start nothing mostly fail.
 func TestStartFiltersHoldEveryStart(t *testing.T) {
 	l, err := Default()
 	if err != nil {
@@ -327,6 +327,9 @@ func TestStartFiltersHoldEveryStart(t *testing.T) {
 				// The pair is filed whole (end bits), or as one that only starts longer
 				// phrases (cont bits) with every third word.
 				h2 := hash(c)
+				if !f.maySecond(h2) {
+					t.Fatalf("second word %q of %q missing from the filter of second words", tab.keys[c.off:c.off+c.n], tab.keys[e.off:e.off+e.n])
+				}
 				w, end, cont := f.pairBits(h1, h2)
 				if f.pairs[w]&end == end {
 					continue
@@ -363,6 +366,21 @@ func TestStartFiltersHoldEveryStart(t *testing.T) {
 	}
 	if passed > 5000 {
 		t.Errorf("%d of 100,000 absent keys pass the root filter", passed)
+	}
+	// The keys that phrases skip are second words; absent keys rarely are.
+	for _, k := range gapKeys() {
+		if !f.maySecond(hindi.HashKey([]byte(k))) {
+			t.Errorf("gap key %q missing from the filter of second words", k)
+		}
+	}
+	passed = 0
+	for i := range 100000 {
+		if f.maySecond(hindi.HashKey(fmt.Appendf(nil, "absent-%d", i))) {
+			passed++
+		}
+	}
+	if passed > 3000 {
+		t.Errorf("%d of 100,000 absent keys pass the filter of second words", passed)
 	}
 }
 

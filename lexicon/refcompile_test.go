@@ -362,6 +362,11 @@ func refNewStartFilters(t *edgeTable, nodes []node, maxPairs int) startFilters {
 	nw, f.pairShift = pow2Words(max(nitems, 8<<regionBits), 8, 1<<18)
 	f.pairShift += regionBits // h1's top bits choose a region
 	f.pairs = make([]uint64, nw)
+	f.second = new([secondWords]uint64)
+	for _, k := range gapKeys() {
+		w, b := secondBit(hindi.HashKey([]byte(k)))
+		f.second[w] |= 1 << b
+	}
 	for r, j := range roots {
 		h1 := hashes[j]
 		w, m := cellBits(h1)
@@ -376,6 +381,8 @@ func refNewStartFilters(t *edgeTable, nodes []node, maxPairs int) startFilters {
 		}
 		visit(j, func(h2 uint64, third []int32) {
 			w, end, cont := f.pairBits(h1, h2)
+			sw, sb := secondBit(h2)
+			f.second[sw] |= 1 << sb
 			if third == nil {
 				f.pairs[w] |= end
 				return
