@@ -234,10 +234,11 @@ type Result struct {
 	// earlier category.
 	Dominant string
 	Hits     []Hit // in order of Start, then category
-	// Context lists the context entries (lexicon.Entry.IsContext) found in the sentences
-	// of hits they could cancel, in text order, as hits of weight below 0 and effective
-	// weight 0 with modifier "context": the words that made hits "offtopic". They are not
-	// hits and count nowhere.
+	// Context lists the context entries (lexicon.Entry.IsContext) found where Score looked
+	// for them (the sentences of hits they could cancel, and any short sentence between
+	// two of those), in text order, as hits of weight below 0 and effective weight 0 with
+	// modifier "context": the words that made hits "offtopic". They are not hits and count
+	// nowhere.
 	Context []Hit
 
 	scratch lexicon.Scratch
