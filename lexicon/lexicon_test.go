@@ -256,9 +256,9 @@ func TestStats(t *testing.T) {
 	if want := (ClassStats{Name: "war", Entries: 5, Phrases: 2, Stem: 4, Forms: 1, ListedForms: 2, MinWeight: 6, MeanWeight: 8.4, MaxWeight: 10}); war != want {
 		t.Errorf("war stats = %+v, want %+v", war, want)
 	}
-	ex := New(mustParse(t, "war\tजंग\t9\nwar\tकोरोना से जंग\t0\nwar\tयुद्ध\t10\n")).Stats().Classes[2]
-	if ex.Entries != 3 || ex.Exclusions != 1 || ex.MinWeight != 9 || ex.MeanWeight != 9.5 {
-		t.Errorf("stats with an exclusion = %+v, want 3 entries, 1 exclusion, min 9, mean 9.5", ex)
+	ex := New(mustParse(t, "war\tजंग\t9\nwar\tकोरोना से जंग\t0\nwar\tयुद्ध\t10\nwar\tकोरोना\t-4\n")).Stats().Classes[2]
+	if ex.Entries != 4 || ex.Exclusions != 1 || ex.Contexts != 1 || ex.MinWeight != 9 || ex.MeanWeight != 9.5 {
+		t.Errorf("stats with an exclusion and a context entry = %+v, want 4 entries, 1 exclusion, 1 context, min 9, mean 9.5", ex)
 	}
 	var sb strings.Builder
 	if err := st.WriteText(&sb); err != nil || !strings.Contains(sb.String(), "checksum: sha256:"+l.Checksum()) {
