@@ -17,7 +17,9 @@ import (
 // per slot the longest match wins, an exact entry before a stem entry of the same length,
 // and a match starts only after the slot's previous match ends. It assumes no two entries
 // of a slot share a key sequence (randomLexicon ensures it), so that none replaces another.
-func naiveMatch(l *Lexicon, d *hindi.Doc) []Match {
+// With context false it matches the entries that are not context entries (as Match), with
+// context true the context entries (as MatchContext).
+func naiveMatch(l *Lexicon, d *hindi.Doc, context bool) []Match {
 	type variant struct {
 		keys  []string
 		stem  bool
@@ -29,6 +31,9 @@ func naiveMatch(l *Lexicon, d *hindi.Doc) []Match {
 		vs []variant
 	)
 	for ei := range l.entries {
+		if l.entries[ei].IsContext() != context {
+			continue
+		}
 		keys, stem, _ := variants(&a, &vd, &l.entries[ei])
 		for _, k := range keys {
 			vs = append(vs, variant{k, stem, ei})
@@ -128,6 +133,9 @@ func randomLexicon(r *rand.Rand, n int) []Entry {
 			Match:    MatchKind(r.IntN(3)),
 			Line:     len(es) + 1,
 		}
+		if IsContextCategory(e.Category) && r.IntN(6) == 0 {
+			e.Weight = -1 - float64(r.IntN(9)) // a context entry
+		}
 		if e.Match == MatchForms {
 			for range 1 + r.IntN(2) {
 				e.Forms = append(e.Forms, e.Term+[]string{"ों", "े", "ें"}[r.IntN(3)])
@@ -214,11 +222,12 @@ func layouts(l *Lexicon) map[string]*Lexicon {
 func TestMatchRandomLexicons(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	var (
-		a       hindi.Analyzer
-		d       hindi.Doc
-		sc      Scratch
-		matches int
-		b       testing.B
+		a        hindi.Analyzer
+		d        hindi.Doc
+		sc       Scratch
+		matches  int
+		contexts int
+		b        testing.B
 	)
 	news := benchDoc(&b).Text[:60000]
 	for round := range 40 {
@@ -237,10 +246,15 @@ func TestMatchRandomLexicons(t *testing.T) {
 			}
 			a.Analyze(&d, text)
 			want := matchReference(l, &d)
-			if naive := naiveMatch(l, &d); !reflect.DeepEqual(naive, want) {
+			if naive := naiveMatch(l, &d, false); !reflect.DeepEqual(naive, want) {
 				t.Fatalf("round %d text %d: the references disagree:\nnaive %v\ntrie  %v", round, ti, naive, want)
 			}
 			matches += len(want)
+			wantCtx := naiveMatch(l, &d, true)
+			if got := l.MatchContext(nil, &d, &sc); !reflect.DeepEqual(got, wantCtx) {
+				t.Fatalf("round %d text %d: MatchContext = %v, want %v\ntext %q", round, ti, got, wantCtx, text)
+			}
+			contexts += len(wantCtx)
 			for name, lex := range layouts(l) {
 				if got := lex.Match(nil, &d, &sc); !reflect.DeepEqual(got, want) {
 					t.Fatalf("round %d text %d, %s: Match = %v, want %v\ntext %q", round, ti, name, got, want, text)
@@ -248,8 +262,8 @@ func TestMatchRandomLexicons(t *testing.T) {
 			}
 		}
 	}
-	if matches < 2000 {
-		t.Errorf("only %d matches in all: the test is not exercising the matcher", matches)
+	if matches < 2000 || contexts < 100 {
+		t.Errorf("only %d matches and %d context matches in all: the test is not exercising the matcher", matches, contexts)
 	}
 }
 
