@@ -29,7 +29,7 @@ type Lexicon struct {
 	ends       []termEnd  // the entries ending at each node, by nodeInfo's range
 	checksum   string
 	// context matches the context entries (Entry.IsContext), which the trie above leaves
-	// out (see splitContext); nil when there are none.
+	// out (see splitContext); nil when there are none. It shares l's entries and slots.
 	context *Lexicon
 }
 
@@ -422,63 +422,112 @@ func (l *Lexicon) setEnds() {
 // splitContext takes the context entries (Entry.IsContext) out of l's trie into a matcher
 // of their own, l.context: Match no longer finds them and MatchContext does. Their words
 // are frequent (कोरोना, मैच) and matter only beside a weak hit of their category, so the
-// scorer looks them up only in the sentences that hold one. The entries stay in l.entries
-// (Entries, the checksum and the statistics are those of the whole lexicon).
+// scorer looks them up only in the sentences that hold one. Both tries keep the entries
+// that compile left at each node (where a later entry replaced an earlier one, the later
+// one, whichever kind it is). The entries stay in l.entries (Entries, the checksum and the
+// statistics are those of the whole lexicon).
 func (l *Lexicon) splitContext() {
-	var (
-		ctx []Entry
-		idx []int32 // idx[k] is the index in l.entries of ctx[k]
-	)
-	for i := range l.entries {
-		if l.entries[i].IsContext() {
-			ctx = append(ctx, l.entries[i])
-			idx = append(idx, int32(i))
-		}
-	}
-	if len(ctx) == 0 {
+	isContext := func(e int32) bool { return l.entries[e].IsContext() }
+	if !slices.ContainsFunc(l.entries, func(e Entry) bool { return e.IsContext() }) {
 		return
 	}
-	// The trie without them: a node stays where an entry ends at it or below it (a child
-	// has a higher index than its parent).
-	keep := make([]bool, len(l.nodes))
-	for i := range l.nodes {
-		nd := &l.nodes[i]
-		k := 0
-		for _, e := range nd.ents {
-			if !l.entries[e].IsContext() {
-				nd.ents[k] = e
-				k++
-			}
-		}
-		nd.ents = nd.ents[:k:k]
-		keep[i] = k > 0
-	}
+	l.context = l.subTrie(isContext)
+	// The main trie in place: the context entries leave the nodes' lists, and the nodes
+	// left with no entry at or below them leave their parents' maps (and the edge table).
+	stays := make([]bool, len(l.nodes))
 	for i := len(l.nodes) - 1; i >= 0; i-- {
 		nd := &l.nodes[i]
-		for _, m := range []map[string]int32{nd.exact, nd.stem} {
+		nd.ents = slices.DeleteFunc(nd.ents, isContext)
+		stays[i] = i == 0 || len(nd.ents) > 0
+		for _, m := range [2]map[string]int32{nd.exact, nd.stem} {
 			for key, c := range m {
-				if keep[c] {
-					keep[i] = true
+				if stays[c] {
+					stays[i] = true
 				} else {
 					delete(m, key)
 				}
 			}
 		}
 	}
+	edges := trieEdges(l.nodes)
+	slices.SortFunc(edges, func(a, b trieEdge) int { return int(a.child - b.child) }) // compile's order
 	l.setEnds()
-	l.edges = newEdgeTable(l.nodes, maxExpanded)
+	l.edges = buildEdges(l.nodes, edges, maxExpanded)
+}
 
-	// The context entries' own trie, numbered as l's entries and slots.
-	c, _ := compile(ctx)
-	for i := range c.nodes {
-		for j, e := range c.nodes[i].ents {
-			c.nodes[i].ents[j] = idx[e]
+// subTrie returns a Lexicon with l's entries, categories and slots whose trie holds the
+// entries of l's trie for which keep is true, at the same key paths, and only the nodes
+// on those paths.
+func (l *Lexicon) subTrie(keep func(e int32) bool) *Lexicon {
+	// A node stays where a kept entry ends at it or below it; a child has a higher index
+	// than its parent, so one pass from the last node decides.
+	stays := make([]bool, len(l.nodes))
+	stays[0] = true
+	for i := len(l.nodes) - 1; i >= 0; i-- {
+		nd := &l.nodes[i]
+		stays[i] = stays[i] || slices.ContainsFunc(nd.ents, keep)
+		if !stays[i] {
+			for _, m := range [2]map[string]int32{nd.exact, nd.stem} {
+				for _, c := range m {
+					if stays[c] {
+						stays[i] = true
+						break
+					}
+				}
+			}
 		}
 	}
-	c.entries, c.slotOf, c.nslots = l.entries, l.slotOf, l.nslots
-	c.categories, c.catIndex = l.categories, l.catIndex
-	c.setEnds()
-	l.context = c
+	// The nodes that stay, renumbered in order (so that children still follow parents),
+	// and their edges in the order of their children, as compile lists them.
+	index := make([]int32, len(l.nodes))
+	n := int32(0)
+	for i, ok := range stays {
+		if ok {
+			index[i] = n
+			n++
+		}
+	}
+	sub := &Lexicon{entries: l.entries, categories: l.categories, catIndex: l.catIndex,
+		slotOf: l.slotOf, nslots: l.nslots, maxDepth: l.maxDepth, startKinds: l.startKinds,
+		checksum: l.checksum}
+	sub.nodes = make([]node, n)
+	var edges []trieEdge
+	nends := 0
+	for i, ok := range stays {
+		if !ok {
+			continue
+		}
+		nd, to := &l.nodes[i], &sub.nodes[index[i]]
+		for _, e := range nd.ents {
+			if keep(e) {
+				to.ents = append(to.ents, e)
+			}
+		}
+		nends += len(to.ents)
+		for k, stem := range [2]bool{false, true} {
+			m := [2]map[string]int32{nd.exact, nd.stem}[k]
+			for key, c := range m {
+				if !stays[c] {
+					continue
+				}
+				dst := &to.exact
+				if stem {
+					dst = &to.stem
+				}
+				if *dst == nil {
+					*dst = make(map[string]int32)
+				}
+				(*dst)[key] = index[c]
+				edges = append(edges, trieEdge{parent: index[i], child: index[c], stem: stem, key: key})
+			}
+		}
+	}
+	slices.SortFunc(edges, func(a, b trieEdge) int { return int(a.child - b.child) })
+	sub.info = make([]nodeInfo, len(sub.nodes))
+	sub.ends = make([]termEnd, 0, nends)
+	sub.setEnds()
+	sub.edges = buildEdges(sub.nodes, edges, maxExpanded)
+	return sub
 }
 
 func fmtWeight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }

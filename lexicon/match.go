@@ -30,7 +30,7 @@ type Scratch struct {
 // MatchContext appends to dst the matches of l's context entries (Entry.IsContext) in d,
 // as Match finds the other entries, and returns the extended slice. Match does not find
 // them: a scorer asks for them only where it needs them (in the sentences of the hits they
-// may cancel, hindi.Doc.Sentence).
+// may cancel, hindi.Doc.SentenceRange).
 func (l *Lexicon) MatchContext(dst []Match, d *hindi.Doc, s *Scratch) []Match {
 	if l.context == nil {
 		return dst

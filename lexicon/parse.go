@@ -79,8 +79,9 @@ func IsContextCategory(category string) bool { return !IsModifier(category) && !
 // IsContext reports whether e is a context entry: a category entry of weight below 0,
 // whose term shows that a sentence is about something other than the category (an
 // epidemic, recruitment, crime, sport). Where it matches, the category's hits in the same
-// sentence whose weight is at most -e.Weight count nothing (docs/lexicon.md). Like an
-// exclusion, it is not a hit and shadows the category's words inside it.
+// sentence whose weight is at most -e.Weight count nothing (docs/lexicon.md). It is not a
+// hit, and it is matched apart from the other entries (Lexicon.MatchContext): it does not
+// shadow the category's words inside it, and an exclusion does not shadow it.
 func (e *Entry) IsContext() bool { return e.Weight < 0 && IsContextCategory(e.Category) }
 
 // ParseError is a problem in a lexicon file at a position. Col is the 1-based column of the

@@ -24,6 +24,9 @@ type Doc struct {
 	hashes []uint64 // hashes[i] is HashKey of token i's key
 	sents  []int32  // sents[s] is the index of the first token of sentence s
 	words  int      // the Word, Latin and Number tokens
+	// view marks a Doc set by SentenceRange: its Tokens, keys and hashes are another
+	// Doc's, which Analyze must not write into.
+	view bool
 }
 
 // Words returns the number of Word, Latin and Number tokens: the words of the text, without
@@ -79,33 +82,41 @@ func (d *Doc) SentenceTokens(s int) (first, last int) {
 	return first, last
 }
 
-// SentenceRange sets dst to sentences from to to-1 of d, as a Doc of their own for matchers
-// that read only part of a text (a lexicon looked up only where a rule needs it): dst.Text
-// is d.Text, its Tokens are d's tokens of those sentences (their byte offsets index d.Text
-// and their Sentence fields keep d's numbering) and its keys and key hashes are d's. The
-// slices alias d's buffers, except the key ends and the sentence starts, which dst reuses:
-// dst is valid until the next Analyze of d and must not be modified.
+// SentenceRange sets dst to the sentences from through to-1 of d (0 <= from <= to <=
+// d.Sentences()), as a Doc of their own for matchers that read only part of a text (a
+// lexicon looked up only where a rule needs it): dst.Text is d.Text, its Tokens are d's
+// tokens of those sentences (their byte offsets index d.Text, their Sentence fields keep
+// d's numbering while dst's SentenceTokens count from 0) and its keys and key hashes are
+// d's. These alias d's buffers: dst is valid until the next Analyze of d and must not be
+// modified. A later Analyze of dst itself leaves d's buffers alone.
 func (d *Doc) SentenceRange(dst *Doc, from, to int) {
+	if dst.view {
+		dst.Tokens, dst.keys, dst.hashes = nil, nil, nil
+	}
+	dst.view = true
+	dst.Text = d.Text
+	dst.keyEnd, dst.sents, dst.words = dst.keyEnd[:0], dst.sents[:0], 0
+	if from >= to {
+		dst.Tokens, dst.keys, dst.hashes = nil, nil, nil
+		return
+	}
 	first, _ := d.SentenceTokens(from)
 	_, last := d.SentenceTokens(to - 1)
-	base, end := int32(0), int32(0)
+	base := int32(0)
 	if first > 0 {
 		base = d.keyEnd[first-1]
 	}
+	end := base
 	if last > first {
 		end = d.keyEnd[last-1]
 	}
-	dst.Text = d.Text
 	dst.Tokens = d.Tokens[first:last:last]
-	dst.keys = d.keys[base:end]
-	dst.keyEnd = dst.keyEnd[:0]
-	dst.words = 0
+	dst.keys = d.keys[base:end:end]
 	for i := first; i < last; i++ {
 		dst.keyEnd = append(dst.keyEnd, d.keyEnd[i]-base)
 		dst.words += int(isWord[d.Tokens[i].Kind])
 	}
 	dst.hashes = d.hashes[first:last:last]
-	dst.sents = dst.sents[:0]
 	for s := from; s < to; s++ {
 		dst.sents = append(dst.sents, d.sents[s]-int32(first))
 	}
@@ -134,6 +145,9 @@ type splitState struct {
 // Analyze tokenizes text into d, replacing its previous contents, and splits the tokens into
 // sentences. d.Text is set to text; token spans index into it.
 func (a *Analyzer) Analyze(d *Doc, text string) {
+	if d.view { // SentenceRange's buffers are another Doc's
+		d.Tokens, d.keys, d.hashes, d.view = nil, nil, nil, false
+	}
 	d.Text = text
 	d.Tokens = d.Tokens[:0]
 	d.keys = d.keys[:0]

@@ -1,6 +1,7 @@
 package hindi
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -231,6 +232,20 @@ func TestSentenceRange(t *testing.T) {
 	n := d.Sentences()
 	if n < 4 {
 		t.Fatalf("%d sentences, want at least 4", n)
+	}
+	for s := 0; s <= n; s++ {
+		d.SentenceRange(&part, s, s)
+		if len(part.Tokens) != 0 || part.Sentences() != 0 || part.Words() != 0 {
+			t.Errorf("empty range %d-%d: %d tokens, %d sentences", s, s, len(part.Tokens), part.Sentences())
+		}
+	}
+	// A Doc that was a range may be analysed again without touching the Doc it viewed.
+	d.SentenceRange(&part, 0, n)
+	before := append([]Token(nil), d.Tokens...)
+	key0 := string(d.Key(0))
+	a.Analyze(&part, "xyz abc। और")
+	if !slices.Equal(d.Tokens, before) || string(d.Key(0)) != key0 || len(part.Tokens) != 4 {
+		t.Errorf("Analyze of a former range changed the Doc it viewed: key 0 %q, want %q", d.Key(0), key0)
 	}
 	for from := 0; from < n; from++ {
 		for to := from + 1; to <= n; to++ {

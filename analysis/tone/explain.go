@@ -83,7 +83,7 @@ func writeHighlighted(bw *bufio.Writer, text string, hits []Hit, color bool) {
 		}
 		bw.WriteString(text[pos:start])
 		labels := make([]string, 0, j-i)
-		negated := true // every hit of the span is cancelled
+		cancelled := true // every hit of the span is negated or off topic
 		for _, h := range hits[i:j] {
 			l := h.Category
 			switch {
@@ -92,7 +92,7 @@ func writeHighlighted(bw *bufio.Writer, text string, hits []Hit, color bool) {
 			case strings.Contains(h.Modifier, "offtopic"):
 				l += "/offtopic"
 			default:
-				negated = false
+				cancelled = false
 			}
 			if !slices.Contains(labels, l) {
 				labels = append(labels, l)
@@ -104,7 +104,7 @@ func writeHighlighted(bw *bufio.Writer, text string, hits []Hit, color bool) {
 				code = "36"
 			}
 			style := "1;" + code
-			if negated {
+			if cancelled {
 				style = "9;" + code // struck through: the rules cancelled it
 			}
 			fmt.Fprintf(bw, "\x1b[%sm%s\x1b[0m\x1b[2m{%s}\x1b[0m", style, text[start:end], strings.Join(labels, ","))

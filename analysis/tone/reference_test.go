@@ -23,6 +23,7 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 	}
 	matches := s.lex.Match(nil, d, &lexicon.Scratch{})
 	ctxMatches := s.lex.MatchContext(nil, d, &lexicon.Scratch{}) // in the whole text
+	ctxUsed := make([]bool, len(ctxMatches))                     // it made a hit offtopic
 	entries := s.lex.Entries()
 	class := func(j int) uint8 { return wordClassReference(d.Key(j)) }
 	mark := make([]int, len(d.Tokens)) // 1 + index of the modifier match covering the token
@@ -166,12 +167,12 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 		}
 		// A context entry of the category in the sentence, reaching the hit's weight: the
 		// sentence is about something else.
-		for _, m2 := range ctxMatches {
+		for k, m2 := range ctxMatches {
 			if e2 := &entries[m2.Entry]; c >= 0 && e2.IsContext() && s.class[m2.Entry] == c &&
 				d.Tokens[m2.Start].Sentence == sent && -e2.Weight >= e.Weight {
 				eff = 0
 				flags |= modOffTopic
-				break
+				ctxUsed[k] = true
 			}
 		}
 		start, end := d.Tokens[m.Start].Start, d.Tokens[m.End-1].End
@@ -218,6 +219,14 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 			best, res.Dominant = c.Score, c.Name
 		}
 	}
+	for k, m := range ctxMatches {
+		if ctxUsed[k] {
+			e := &entries[m.Entry]
+			start, end := d.Tokens[m.Start].Start, d.Tokens[m.End-1].End
+			res.Context = append(res.Context, Hit{Sentence: d.Tokens[m.Start].Sentence, Start: start, End: end,
+				Surface: d.Text[start:end], Entry: e.Term, Category: e.Category, Weight: e.Weight, Modifier: "context"})
+		}
+	}
 	return res
 }
 
@@ -227,6 +236,7 @@ func exported(res *Result) Result {
 		Polarity: res.Polarity, Valence: res.Valence, Dominant: res.Dominant}
 	out.Categories = append([]Category(nil), res.Categories...)
 	out.Hits = append([]Hit(nil), res.Hits...)
+	out.Context = append([]Hit(nil), res.Context...)
 	return out
 }
 
@@ -277,6 +287,7 @@ func TestScoreAgreesWithReference(t *testing.T) {
 		hits     int
 		mods     int
 		offtopic int
+		contexts int
 	)
 	for li, lex := range lexes {
 		for oi, opt := range opts {
@@ -294,6 +305,7 @@ func TestScoreAgreesWithReference(t *testing.T) {
 						li, oi, ti, hitString(got.Hits), hitString(want.Hits), text[:min(len(text), 300)])
 				}
 				hits += len(want.Hits)
+				contexts += len(want.Context)
 				for _, h := range want.Hits {
 					if h.Modifier != "" {
 						mods++
@@ -305,8 +317,8 @@ func TestScoreAgreesWithReference(t *testing.T) {
 			}
 		}
 	}
-	if hits < 5000 || mods < 1000 || offtopic < 100 {
-		t.Errorf("%d hits, %d with modifiers, %d off topic: the test is not exercising the rules", hits, mods, offtopic)
+	if hits < 5000 || mods < 1000 || offtopic < 100 || contexts < 100 {
+		t.Errorf("%d hits, %d with modifiers, %d off topic, %d context entries: the test is not exercising the rules", hits, mods, offtopic, contexts)
 	}
 }
 

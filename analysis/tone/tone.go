@@ -234,11 +234,10 @@ type Result struct {
 	// earlier category.
 	Dominant string
 	Hits     []Hit // in order of Start, then category
-	// Context lists the context entries (lexicon.Entry.IsContext) found where Score looked
-	// for them (the sentences of hits they could cancel, and any short sentence between
-	// two of those), in text order, as hits of weight below 0 and effective weight 0 with
-	// modifier "context": the words that made hits "offtopic". They are not hits and count
-	// nowhere.
+	// Context lists the context entries (lexicon.Entry.IsContext) that made hits
+	// "offtopic" (each that reaches the weight of a hit of its category in its sentence),
+	// in text order, as hits of weight below 0 and effective weight 0 with modifier
+	// "context". They are not hits and count nowhere.
 	Context []Hit
 
 	scratch lexicon.Scratch
@@ -247,6 +246,7 @@ type Result struct {
 	hashes  []uint64 // the Doc's key hashes (hindi.Doc.KeyHashes), while scoring
 	cons    []modRef // contrast matches that apply
 	ctxs    []modRef // context entries' matches (lexicon.Entry.IsContext), in text order
+	ctxUsed []bool   // per ctxs: it made a hit offtopic
 	ctxDoc  hindi.Doc
 	ctxHits []lexicon.Match
 	negs    []modRef // negator matches
@@ -261,9 +261,9 @@ type modRef struct{ start, end, sent, entry int32 }
 
 // contexts lists in res.ctxs the matches of the context entries in the sentences of the
 // hits (hitIx, indices into res.matches) that a context entry of their category could
-// cancel, in text order. Each such sentence is looked up once; sentences at most ctxGap
-// tokens apart are looked up in one call, with the sentences between them (a call costs
-// about as much as a few tokens).
+// cancel, in text order. Each such sentence is looked up once; two such sentences at most
+// ctxGap tokens apart are looked up in one call, with any sentence between them (a call
+// costs about as much as a few tokens).
 func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
 	from, to := -1, -1 // the pending range of sentences
 	flush := func() {
@@ -274,14 +274,9 @@ func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
 		res.ctxHits = s.lex.MatchContext(res.ctxHits[:0], &res.ctxDoc, &res.scratch)
 		first, _ := d.SentenceTokens(from)
 		for _, c := range res.ctxHits {
-			r := modRef{start: int32(first + c.Start), end: int32(first + c.End),
-				sent: int32(d.Tokens[first+c.Start].Sentence), entry: int32(c.Entry)}
-			res.ctxs = append(res.ctxs, r)
-			e := &s.hit[c.Entry]
-			start, end := d.Tokens[r.start].Start, d.Tokens[r.end-1].End
-			res.Context = append(res.Context, Hit{Sentence: int(r.sent), Start: start, End: end,
-				Surface: d.Text[start:end], Entry: e.term, Category: e.category, Weight: e.weight,
-				Modifier: "context"})
+			res.ctxs = append(res.ctxs, modRef{start: int32(first + c.Start), end: int32(first + c.End),
+				sent: int32(d.Tokens[first+c.Start].Sentence), entry: int32(c.Entry)})
+			res.ctxUsed = append(res.ctxUsed, false)
 		}
 	}
 	for _, mi := range hitIx {
@@ -303,8 +298,8 @@ func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
 	flush()
 }
 
-// ctxGap is the number of tokens between two sentences to look up up to which they are
-// looked up in one call (see contexts).
+// ctxGap is the largest gap, in tokens, between two sentences that contexts looks up in one
+// call.
 const ctxGap = 8
 
 // sentStart and sentEnd return the index of the first token of sentence s and the index
@@ -315,17 +310,19 @@ func sentEnd(d *hindi.Doc, s int) int   { _, last := d.SentenceTokens(s); return
 // offTopic reports whether a hit of category c and weight w in sentence sent is cancelled by
 // a context entry of the category in that sentence whose weight reaches -w: "सेना" (war, 4)
 // in a sentence with "कोरोना" (war, -4). ctxs holds the context matches in text order from
-// the first in the hit's sentence or after it.
-func (s *Scorer) offTopic(ctxs []modRef, c int32, sent int, w float64) bool {
-	for _, r := range ctxs {
+// the first in the hit's sentence or after it, used the flags of ctxs: those that cancel
+// the hit are marked.
+func (s *Scorer) offTopic(ctxs []modRef, used []bool, c int32, sent int, w float64) bool {
+	cancelled := false
+	for k, r := range ctxs {
 		if int(r.sent) != sent {
-			return false
+			break
 		}
 		if e := &s.hit[r.entry]; e.class == c && -e.weight >= w {
-			return true
+			used[k], cancelled = true, true
 		}
 	}
-	return false
+	return cancelled
 }
 
 // Score scores d into res, replacing its previous contents.
@@ -356,6 +353,7 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 	res.mark = res.mark[:len(d.Tokens)]
 	res.hashes = d.KeyHashes()[:len(d.Tokens)] // cleared at the end: the Doc's buffer
 	res.cons, res.ctxs, res.negs, res.ints = res.cons[:0], res.ctxs[:0], res.negs[:0], res.ints[:0]
+	res.ctxUsed = res.ctxUsed[:0]
 	// The modifiers and the hits, in order, listed without a branch: whether a match is
 	// either is as good as random.
 	if cap(res.modIdx) < len(res.matches) {
@@ -454,7 +452,7 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 			for xi < len(res.ctxs) && int(res.ctxs[xi].sent) < sent {
 				xi++
 			}
-			if s.offTopic(res.ctxs[xi:], c, sent, e.weight) {
+			if s.offTopic(res.ctxs[xi:], res.ctxUsed[xi:], c, sent, e.weight) {
 				eff = 0
 				flags |= modOffTopic
 			}
@@ -509,6 +507,15 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		}
 	}
 	res.hashes = nil
+	for k, r := range res.ctxs {
+		if res.ctxUsed[k] {
+			e := &s.hit[r.entry]
+			start, end := d.Tokens[r.start].Start, d.Tokens[r.end-1].End
+			res.Context = append(res.Context, Hit{Sentence: int(r.sent), Start: start, End: end,
+				Surface: d.Text[start:end], Entry: e.term, Category: e.category, Weight: e.weight,
+				Modifier: "context"})
+		}
+	}
 	for _, mods := range [...][]modRef{res.cons, res.negs, res.ints} {
 		for _, r := range mods {
 			clear(res.mark[r.start:r.end])

@@ -293,13 +293,15 @@ func TestExplain(t *testing.T) {
 // looked up.
 func TestContextExplained(t *testing.T) {
 	s := newTestScorer(t)
-	d, res := score(s, "कोरोना के बीच सेना तैनात। मैच रद्द। कोरोना के मामले बढ़े, युद्ध जारी")
+	d, res := score(s, "कोरोना के बीच सेना तैनात। मैच रद्द। कोरोना के मामले बढ़े, युद्ध जारी। कोरोना के बीच सीमा पर हमला")
 	var got []string
 	for _, h := range res.Context {
 		got = append(got, fmt.Sprintf("%d:%s:%s:%g:%s", h.Sentence, h.Surface, h.Category, h.Weight, h.Modifier))
 	}
 	// मैच (threat, -7) is in a sentence without a threat hit; the third sentence's war hit
-	// (युद्ध, 10) is above every war context entry: neither sentence is looked up.
+	// (युद्ध, 10) is above every war context entry: neither sentence is looked up. The
+	// fourth is (हमला, 9, is within reach of बदमाश, -9), but its कोरोना (-6) cancels
+	// nothing and is not listed.
 	if want := "0:कोरोना:war:-6:context"; strings.Join(got, " ") != want {
 		t.Errorf("Context = %q, want %q", strings.Join(got, " "), want)
 	}
