@@ -20,11 +20,10 @@ func Default() (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, conflicts := compile(es)
+	l, conflicts := compileSplit(es)
 	if len(conflicts) > 0 {
 		return nil, conflicts[0].err
 	}
-	l.splitContext()
 	return l, nil
 }
 

@@ -80,7 +80,7 @@ func Load(opt Options, files ...string) (*Lexicon, error) {
 		problems = append(problems, ps...)
 		all = append(all, es...)
 	}
-	l, conflicts := compile(all)
+	l, conflicts := compileSplit(all)
 	for _, c := range conflicts {
 		if c.sameFile {
 			problems = append(problems, c.err)
@@ -89,7 +89,6 @@ func Load(opt Options, files ...string) (*Lexicon, error) {
 	if err := joinProblems(problems); err != nil {
 		return nil, err
 	}
-	l.splitContext()
 	return l, nil
 }
 
@@ -105,8 +104,7 @@ func parseFile(name string) ([]Entry, []*ParseError, error) {
 // New compiles entries into a Lexicon. Where two entries have the same category and term
 // key (after stemming, for stem entries), the later one wins.
 func New(entries []Entry) *Lexicon {
-	l, _ := compile(entries)
-	l.splitContext()
+	l, _ := compileSplit(entries)
 	return l
 }
 
@@ -220,7 +218,20 @@ func (tk *termKeys) variants(a *hindi.Analyzer, d *hindi.Doc, e *Entry) (stem bo
 	return stem, kinds
 }
 
-func compile(entries []Entry) (*Lexicon, []conflict) {
+// compile compiles entries into one trie with its tables; the conflicts are the entries
+// replaced by a later one of another weight.
+func compile(entries []Entry) (*Lexicon, []conflict) { return build(entries, true) }
+
+// compileSplit is compile with the context entries in a trie of their own (see
+// splitContext), as New, Load and Default build a Lexicon.
+func compileSplit(entries []Entry) (*Lexicon, []conflict) {
+	l, conflicts := build(entries, false)
+	l.splitContext()
+	return l, conflicts
+}
+
+// build compiles entries into a trie, and its edge table when tables is set.
+func build(entries []Entry, tables bool) (*Lexicon, []conflict) {
 	// Categories in report order.
 	seen := map[string]bool{Threat: true, Alliance: true, War: true}
 	var user []string
@@ -401,7 +412,9 @@ func compile(entries []Entry) (*Lexicon, []conflict) {
 		l.ends = make([]termEnd, 0, nends)
 	}
 	l.setEnds()
-	l.edges = buildEdges(l.nodes, edges, maxExpanded)
+	if tables {
+		l.edges = buildEdges(l.nodes, edges, maxExpanded)
+	}
 	l.checksum = checksum(l.entries)
 	return l, conflicts
 }
@@ -420,7 +433,8 @@ func (l *Lexicon) setEnds() {
 }
 
 // splitContext takes the context entries (Entry.IsContext) out of l's trie into a matcher
-// of their own, l.context: Match no longer finds them and MatchContext does. Their words
+// of their own, l.context, and builds l's edge table (build left it out): Match no longer
+// finds them and MatchContext does. Their words
 // are frequent (कोरोना, मैच) and matter only beside a weak hit of their category, so the
 // scorer looks them up only in the sentences that hold one. Both tries keep the entries
 // that compile left at each node (where a later entry replaced an earlier one, the later
@@ -429,6 +443,7 @@ func (l *Lexicon) setEnds() {
 func (l *Lexicon) splitContext() {
 	isContext := func(e int32) bool { return l.entries[e].IsContext() }
 	if !slices.ContainsFunc(l.entries, func(e Entry) bool { return e.IsContext() }) {
+		l.edges = buildEdges(l.nodes, orderedEdges(l.nodes), maxExpanded)
 		return
 	}
 	l.context = l.subTrie(isContext)
@@ -449,10 +464,17 @@ func (l *Lexicon) splitContext() {
 			}
 		}
 	}
-	edges := trieEdges(l.nodes)
-	slices.SortFunc(edges, func(a, b trieEdge) int { return int(a.child - b.child) }) // compile's order
 	l.setEnds()
-	l.edges = buildEdges(l.nodes, edges, maxExpanded)
+	l.edges = buildEdges(l.nodes, orderedEdges(l.nodes), maxExpanded)
+}
+
+// orderedEdges returns the edges of the trie of nodes in the order build makes them (by
+// child: a node is made with the edge to it), so that the edge table does not depend on the
+// order of the nodes' maps.
+func orderedEdges(nodes []node) []trieEdge {
+	edges := trieEdges(nodes)
+	slices.SortFunc(edges, func(a, b trieEdge) int { return int(a.child - b.child) })
+	return edges
 }
 
 // subTrie returns a Lexicon with l's entries, categories and slots whose trie holds the
@@ -648,7 +670,7 @@ func Check(files ...string) ([]*ParseError, error) {
 		all = append(all, es...)
 		problems = append(problems, ps...)
 	}
-	_, conflicts := compile(all)
+	_, conflicts := build(all, false) // the conflicts only: no tables
 	for _, c := range conflicts {
 		problems = append(problems, c.err)
 	}
