@@ -41,6 +41,31 @@ func ExampleLexicon_Match() {
 	// खतरे: ख़तरा (threat 7)
 }
 
+func ExampleLexicon_MatchContext() {
+	// कोरोना is a context entry of war: it shows a sentence is about the epidemic.
+	entries, err := lexicon.Parse(strings.NewReader("war\tसेना\t4\tforms:सेनाएं|सेनाओं\nwar\tकोरोना\t-4\tforms:कोरोनावायरस\n"), "my.tsv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	lex := lexicon.New(entries)
+	var (
+		a  hindi.Analyzer
+		d  hindi.Doc
+		sc lexicon.Scratch
+	)
+	a.Analyze(&d, "कोरोनावायरस से लड़ने में सेना ने मदद की")
+	for _, m := range lex.Match(nil, &d, &sc) {
+		fmt.Println("Match:", lex.Entries()[m.Entry].Term)
+	}
+	for _, m := range lex.MatchContext(nil, &d, &sc) {
+		e := lex.Entries()[m.Entry]
+		fmt.Println("MatchContext:", e.Term, e.Weight, e.IsContext())
+	}
+	// Output:
+	// Match: सेना
+	// MatchContext: कोरोना -4 true
+}
+
 func ExampleLoad() {
 	// A user lexicon adds an "economy" category to the default one (here the default is
 	// left out so that the example does not depend on it).

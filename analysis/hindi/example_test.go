@@ -2,6 +2,7 @@ package hindi_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/drishti-news/drishti/analysis/hindi"
 )
@@ -87,4 +88,23 @@ func ExampleDoc_KeyHashes() {
 	hs := d.KeyHashes()
 	fmt.Println(len(hs) == len(d.Tokens), hs[0] == hindi.HashKey([]byte(hindi.Key("सरकार"))))
 	// Output: true true
+}
+
+func ExampleDoc_SentenceRange() {
+	var (
+		a       hindi.Analyzer
+		d, part hindi.Doc
+	)
+	a.Analyze(&d, "पहला वाक्य। दूसरा वाक्य। तीसरा वाक्य।")
+	d.SentenceRange(&part, 1, 3) // the second and third sentences, as a Doc of their own
+	var toks []string
+	for i := range part.Tokens {
+		toks = append(toks, fmt.Sprint(part.Surface(i), "|", part.Tokens[i].Sentence))
+	}
+	fmt.Println(strings.Join(toks, " "))
+	first, last := part.SentenceTokens(1)
+	fmt.Println(part.Sentences(), first, last)
+	// Output:
+	// दूसरा|1 वाक्य|1 ।|1 तीसरा|2 वाक्य|2 ।|2
+	// 2 3 6
 }
