@@ -510,11 +510,17 @@ func newWorker(s *tone.Scorer) *worker {
 	return &worker{scorer: s, feats: topics.Extractor{Unsorted: true}} // the builder takes any order
 }
 
-// analyse scores one article. Tone and hits come from the text (hit offsets point into it);
-// topic features come from the title and the text.
+// analyse scores one article. Tone and hits come from the text (hit offsets point into it),
+// with the title's context words applying to all of it (tone.Scorer.ScoreTitled); topic
+// features come from the title and the text.
 func (w *worker) analyse(a *corpus.Article, b *batch, r *result) {
+	var title *hindi.Doc
+	if a.Title != "" {
+		w.an.Analyze(&w.title, a.Title)
+		title = &w.title
+	}
 	w.an.Analyze(&w.doc, a.Text)
-	w.scorer.Score(&w.doc, &w.res)
+	w.scorer.ScoreTitled(&w.doc, title, &w.res)
 	res := &w.res
 
 	row := &r.row
@@ -547,11 +553,6 @@ func (w *worker) analyse(a *corpus.Article, b *batch, r *result) {
 		r.hits = b.hits[start:len(b.hits):len(b.hits)]
 	}
 
-	var title *hindi.Doc
-	if a.Title != "" {
-		w.an.Analyze(&w.title, a.Title)
-		title = &w.title
-	}
 	start := len(b.terms)
 	b.terms = w.feats.AppendMerged(b.terms, &w.doc, title)
 	r.terms = b.terms[start:len(b.terms):len(b.terms)]

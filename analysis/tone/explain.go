@@ -58,7 +58,7 @@ func Explain(w io.Writer, d *hindi.Doc, res *Result, opt ExplainOptions) error {
 		}
 	}
 	if len(res.Context) > 0 {
-		bw.WriteString("\ncontext (the category's hits of the sentence up to that weight are offtopic):\n")
+		bw.WriteString("\ncontext (its category's hits up to that weight in its sentence are offtopic; sentence -1: the title, for all):\n")
 		for _, h := range res.Context {
 			fmt.Fprintf(bw, "%4d %-11s %-10s %6g  %s = %s\n",
 				h.Sentence, fmt.Sprintf("%d-%d", h.Start, h.End), h.Category, -h.Weight, h.Surface, h.Entry)

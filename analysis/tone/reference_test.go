@@ -13,7 +13,7 @@ import (
 // scoreReference is Score written plainly: every hit's windows are scanned token by token
 // whatever the sentence holds, a token's word class is wordClassReference of its key, and
 // the modifier marks are a fresh slice. Score must agree with it exactly.
-func scoreReference(s *Scorer, d *hindi.Doc) Result {
+func scoreReference(s *Scorer, d, title *hindi.Doc) Result {
 	var res Result
 	for _, c := range s.lex.Categories() {
 		res.Categories = append(res.Categories, Category{Name: c})
@@ -24,6 +24,11 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 	matches := s.lex.Match(nil, d, &lexicon.Scratch{})
 	ctxMatches := s.lex.MatchContext(nil, d, &lexicon.Scratch{}) // in the whole text
 	ctxUsed := make([]bool, len(ctxMatches))                     // it made a hit offtopic
+	var titleMatches []lexicon.Match                             // in the title: for every sentence
+	if title != nil {
+		titleMatches = s.lex.MatchContext(nil, title, &lexicon.Scratch{})
+	}
+	titleUsed := make([]bool, len(titleMatches))
 	entries := s.lex.Entries()
 	class := func(j int) uint8 { return wordClassReference(d.Key(j)) }
 	mark := make([]int, len(d.Tokens)) // 1 + index of the modifier match covering the token
@@ -175,6 +180,13 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 				ctxUsed[k] = true
 			}
 		}
+		for k, m2 := range titleMatches {
+			if e2 := &entries[m2.Entry]; c >= 0 && s.class[m2.Entry] == c && -e2.Weight >= e.Weight {
+				eff = 0
+				flags |= modOffTopic
+				titleUsed[k] = true
+			}
+		}
 		start, end := d.Tokens[m.Start].Start, d.Tokens[m.End-1].End
 		if c >= 0 && flags&modNegated != 0 && !s.keep[c] {
 			eff = 0
@@ -217,6 +229,14 @@ func scoreReference(s *Scorer, d *hindi.Doc) Result {
 	for _, c := range res.Categories {
 		if c.Score > best {
 			best, res.Dominant = c.Score, c.Name
+		}
+	}
+	for k, m := range titleMatches {
+		if titleUsed[k] {
+			e := &entries[m.Entry]
+			start, end := title.Tokens[m.Start].Start, title.Tokens[m.End-1].End
+			res.Context = append(res.Context, Hit{Sentence: -1, Start: start, End: end,
+				Surface: title.Text[start:end], Entry: e.Term, Category: e.Category, Weight: e.Weight, Modifier: "context"})
 		}
 	}
 	for k, m := range ctxMatches {
@@ -281,13 +301,15 @@ func TestScoreAgreesWithReference(t *testing.T) {
 	news := benchText(&b)[:200000]
 	r := rand.New(rand.NewPCG(5, 8))
 	var (
-		a        hindi.Analyzer
-		d        hindi.Doc
-		res      Result // reused across documents, as the pipeline does
-		hits     int
-		mods     int
-		offtopic int
-		contexts int
+		a         hindi.Analyzer
+		d         hindi.Doc
+		res       Result // reused across documents, as the pipeline does
+		hits      int
+		mods      int
+		offtopic  int
+		contexts  int
+		fromTitle int
+		titleDoc  hindi.Doc
 	)
 	for li, lex := range lexes {
 		for oi, opt := range opts {
@@ -298,11 +320,21 @@ func TestScoreAgreesWithReference(t *testing.T) {
 			}
 			for ti, text := range texts {
 				a.Analyze(&d, text)
-				s.Score(&d, &res)
-				want := scoreReference(s, &d)
+				var title *hindi.Doc // every other text with a title of a few terms
+				if ti%2 == 1 {
+					a.Analyze(&titleDoc, ruleText(r, lex, 1+r.IntN(6)))
+					title = &titleDoc
+				}
+				s.ScoreTitled(&d, title, &res)
+				want := scoreReference(s, &d, title)
 				if got := exported(&res); !reflect.DeepEqual(got, want) {
-					t.Fatalf("lexicon %d, options %d, text %d: Score disagrees with the reference\ngot  %s\nwant %s\ntext %q",
-						li, oi, ti, hitString(got.Hits), hitString(want.Hits), text[:min(len(text), 300)])
+					t.Fatalf("lexicon %d, options %d, text %d: Score disagrees with the reference\ngot  %s\nwant %s\ncontext %s, want %s\ntext %q",
+						li, oi, ti, hitString(got.Hits), hitString(want.Hits), hitString(got.Context), hitString(want.Context), text[:min(len(text), 300)])
+				}
+				for _, h := range want.Context {
+					if h.Sentence < 0 {
+						fromTitle++
+					}
 				}
 				hits += len(want.Hits)
 				contexts += len(want.Context)
@@ -317,8 +349,8 @@ func TestScoreAgreesWithReference(t *testing.T) {
 			}
 		}
 	}
-	if hits < 5000 || mods < 1000 || offtopic < 100 || contexts < 100 {
-		t.Errorf("%d hits, %d with modifiers, %d off topic, %d context entries: the test is not exercising the rules", hits, mods, offtopic, contexts)
+	if hits < 5000 || mods < 1000 || offtopic < 100 || contexts < 100 || fromTitle < 20 {
+		t.Errorf("%d hits, %d with modifiers, %d off topic, %d context entries (%d in titles): the test is not exercising the rules", hits, mods, offtopic, contexts, fromTitle)
 	}
 }
 
@@ -345,7 +377,7 @@ func FuzzScoreAgrees(f *testing.F) {
 		s.Score(&d, &res)
 		a.Analyze(&d, text)
 		s.Score(&d, &res)
-		if got, want := exported(&res), scoreReference(s, &d); !reflect.DeepEqual(got, want) {
+		if got, want := exported(&res), scoreReference(s, &d, nil); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Score disagrees with the reference\ngot  %s\nwant %s", hitString(got.Hits), hitString(want.Hits))
 		}
 	})

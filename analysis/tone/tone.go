@@ -235,9 +235,11 @@ type Result struct {
 	Dominant string
 	Hits     []Hit // in order of Start, then category
 	// Context lists the context entries (lexicon.Entry.IsContext) that made hits
-	// "offtopic" (each that reaches the weight of a hit of its category in its sentence),
-	// in text order, as hits of weight below 0 and effective weight 0 with modifier
-	// "context". They are not hits and count nowhere.
+	// "offtopic" (each that reaches the weight of a hit of its category in its sentence, or
+	// in the whole text from the title: see ScoreTitled), the title's first with Sentence
+	// -1 and byte offsets into the title, then the text's in text order, as hits of weight
+	// below 0 and effective weight 0 with modifier "context". They are not hits and count
+	// nowhere.
 	Context []Hit
 
 	scratch lexicon.Scratch
@@ -247,12 +249,16 @@ type Result struct {
 	cons    []modRef // contrast matches that apply
 	ctxs    []modRef // context entries' matches (lexicon.Entry.IsContext), in text order
 	ctxUsed []bool   // per ctxs: it made a hit offtopic
-	ctxDoc  hindi.Doc
-	ctxHits []lexicon.Match
-	negs    []modRef // negator matches
-	ints    []modRef // intensifier and diminisher matches
-	modIdx  []int32  // indices into matches of the modifiers (see Score)
-	hitIdx  []int32  // and of the hits
+	// titleCtxs are the context entries' matches in the title (ScoreTitled), sentence -1,
+	// and titleUsed their flags as ctxUsed.
+	titleCtxs []modRef
+	titleUsed []bool
+	ctxDoc    hindi.Doc
+	ctxHits   []lexicon.Match
+	negs      []modRef // negator matches
+	ints      []modRef // intensifier and diminisher matches
+	modIdx    []int32  // indices into matches of the modifiers (see Score)
+	hitIdx    []int32  // and of the hits
 }
 
 // modRef is a modifier match that the rules look for around the hits: its tokens, its
@@ -261,10 +267,10 @@ type modRef struct{ start, end, sent, entry int32 }
 
 // contexts lists in res.ctxs the matches of the context entries in the sentences of the
 // hits (hitIx, indices into res.matches) that a context entry of their category could
-// cancel, in text order. Each such sentence is looked up once; two such sentences at most
+// cancel, in text order, and reports whether there is any such hit. Each such sentence is looked up once; two such sentences at most
 // ctxGap tokens apart are looked up in one call, with any sentence between them (a call
 // costs about as much as a few tokens).
-func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
+func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) (weak bool) {
 	from, to := -1, -1 // the pending range of sentences
 	flush := func() {
 		if from < 0 {
@@ -284,6 +290,7 @@ func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
 		if !s.weak[m.Entry] {
 			continue
 		}
+		weak = true
 		sent := d.Tokens[m.Start].Sentence
 		switch {
 		case sent < to:
@@ -296,6 +303,7 @@ func (s *Scorer) contexts(d *hindi.Doc, res *Result, hitIx []int32) {
 		}
 	}
 	flush()
+	return weak
 }
 
 // ctxGap is the largest gap, in tokens, between two sentences that contexts looks up in one
@@ -326,7 +334,13 @@ func (s *Scorer) offTopic(ctxs []modRef, used []bool, c int32, sent int, w float
 }
 
 // Score scores d into res, replacing its previous contents.
-func (s *Scorer) Score(d *hindi.Doc, res *Result) {
+func (s *Scorer) Score(d *hindi.Doc, res *Result) { s.ScoreTitled(d, nil, res) }
+
+// ScoreTitled is Score for an article whose title is analysed apart (title may be nil): a
+// context entry found in the title applies to every sentence of d, since a headline states
+// what the article is about ("कोरोना: …" over a story of soldiers in quarantine). The title
+// is not scored otherwise: hits and their offsets are d's.
+func (s *Scorer) ScoreTitled(d, title *hindi.Doc, res *Result) {
 	cats := s.lex.Categories()
 	if cap(res.Categories) < len(cats) {
 		res.Categories = make([]Category, len(cats))
@@ -336,6 +350,7 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		res.Categories[i] = Category{Name: c}
 	}
 	res.Hits, res.Context = res.Hits[:0], res.Context[:0]
+	res.titleCtxs, res.titleUsed = res.titleCtxs[:0], res.titleUsed[:0]
 	res.Tone, res.Positive, res.Negative, res.Polarity, res.Valence = 0, 0, 0, 0, 0
 	res.Dominant = ""
 	res.Words = d.Words()
@@ -388,8 +403,12 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		}
 	}
 
-	if s.anyCtx {
-		s.contexts(d, res, hitIx[:nh])
+	if s.anyCtx && s.contexts(d, res, hitIx[:nh]) && title != nil && len(title.Tokens) > 0 {
+		res.ctxHits = s.lex.MatchContext(res.ctxHits[:0], title, &res.scratch)
+		for _, c := range res.ctxHits {
+			res.titleCtxs = append(res.titleCtxs, modRef{start: int32(c.Start), end: int32(c.End), sent: -1, entry: int32(c.Entry)})
+			res.titleUsed = append(res.titleUsed, false)
+		}
 	}
 
 	var pos, neg int
@@ -448,11 +467,15 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 			eff *= s.hit[res.cons[ci-1].entry].weight
 			flags |= modContrast
 		}
-		if len(res.ctxs) > 0 && c >= 0 {
+		if len(res.ctxs)+len(res.titleCtxs) > 0 && c >= 0 {
 			for xi < len(res.ctxs) && int(res.ctxs[xi].sent) < sent {
 				xi++
 			}
-			if s.offTopic(res.ctxs[xi:], res.ctxUsed[xi:], c, sent, e.weight) {
+			off := s.offTopic(res.ctxs[xi:], res.ctxUsed[xi:], c, sent, e.weight)
+			if s.offTopic(res.titleCtxs, res.titleUsed, c, -1, e.weight) { // the title's: sentence -1
+				off = true
+			}
+			if off {
 				eff = 0
 				flags |= modOffTopic
 			}
@@ -507,6 +530,15 @@ func (s *Scorer) Score(d *hindi.Doc, res *Result) {
 		}
 	}
 	res.hashes = nil
+	for k, r := range res.titleCtxs {
+		if res.titleUsed[k] {
+			e := &s.hit[r.entry]
+			start, end := title.Tokens[r.start].Start, title.Tokens[r.end-1].End
+			res.Context = append(res.Context, Hit{Sentence: -1, Start: start, End: end,
+				Surface: title.Text[start:end], Entry: e.term, Category: e.category, Weight: e.weight,
+				Modifier: "context"})
+		}
+	}
 	for k, r := range res.ctxs {
 		if res.ctxUsed[k] {
 			e := &s.hit[r.entry]

@@ -316,6 +316,33 @@ func TestContextExplained(t *testing.T) {
 	}
 }
 
+// TestScoreTitled checks that the title's context entries apply to every sentence of the
+// text, and that the title is not scored otherwise.
+func TestScoreTitled(t *testing.T) {
+	s := newTestScorer(t)
+	var (
+		a          hindi.Analyzer
+		d, title   hindi.Doc
+		res, plain Result
+	)
+	a.Analyze(&title, "कोरोना: हमला नहीं")
+	a.Analyze(&d, "सेना तैनात। सीमा पर हमला।")
+	s.ScoreTitled(&d, &title, &res)
+	if got, want := hitString(res.Hits), "सेना:war:offtopic:0 हमला:war::9"; got != want {
+		t.Errorf("hits with the title = %q, want %q", got, want)
+	}
+	if len(res.Context) != 1 || res.Context[0].Sentence != -1 || res.Context[0].Surface != "कोरोना" || res.Context[0].Start != 0 {
+		t.Errorf("Context = %+v, want कोरोना in the title (sentence -1)", res.Context)
+	}
+	s.Score(&d, &plain)
+	if got, want := hitString(plain.Hits), "सेना:war::6 हमला:war::9"; got != want {
+		t.Errorf("hits without the title = %q, want %q", got, want)
+	}
+	if len(plain.Context) != 0 {
+		t.Errorf("Context without the title = %+v", plain.Context)
+	}
+}
+
 func TestEvaluate(t *testing.T) {
 	s := newTestScorer(t)
 	data := "id\tsource\tthreat\talliance\twar\ttone\ttext\n" +

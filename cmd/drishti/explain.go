@@ -69,7 +69,7 @@ func runExplain(ctx context.Context, e env) error {
 	if err != nil {
 		return fmt.Errorf("explain: reading %s: %w", name, err)
 	}
-	text, more, err := explainText(raw)
+	text, title, more, err := explainText(raw)
 	if err != nil {
 		return usageError{fmt.Errorf("explain: %s: %w", name, err)}
 	}
@@ -77,31 +77,38 @@ func runExplain(ctx context.Context, e env) error {
 		fmt.Fprintf(e.stderr, "explain: %s holds more than one article; explaining the first\n", name)
 	}
 	var (
-		a   hindi.Analyzer
-		d   hindi.Doc
-		res tone.Result
+		a     hindi.Analyzer
+		d, td hindi.Doc
+		res   tone.Result
 	)
 	a.Analyze(&d, text)
-	tone.NewScorer(lex, tone.Options{}).Score(&d, &res)
+	var titleDoc *hindi.Doc // as drishti run scores it: the title's context words apply
+	if title != "" {
+		a.Analyze(&td, title)
+		titleDoc = &td
+	}
+	tone.NewScorer(lex, tone.Options{}).ScoreTitled(&d, titleDoc, &res)
 	return tone.Explain(e.stdout, &d, &res, tone.ExplainOptions{Color: useColor})
 }
 
-// explainText returns the text to explain: the input itself, or the "text" field of the
-// first JSON object (more reports whether other objects follow, as in a JSONL corpus).
-func explainText(raw []byte) (text string, more bool, err error) {
+// explainText returns the text to explain: the input itself, or the "text" and "title"
+// fields of the first JSON object (more reports whether other objects follow, as in a JSONL
+// corpus).
+func explainText(raw []byte) (text, title string, more bool, err error) {
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) > 0 && trimmed[0] == '{' {
 		var art struct {
-			Text *string `json:"text"`
+			Text  *string `json:"text"`
+			Title string  `json:"title"`
 		}
 		dec := json.NewDecoder(bytes.NewReader(trimmed))
 		if err := dec.Decode(&art); err != nil {
-			return "", false, fmt.Errorf("decoding JSON article: %w", err)
+			return "", "", false, fmt.Errorf("decoding JSON article: %w", err)
 		}
 		if art.Text == nil {
-			return "", false, fmt.Errorf("JSON article has no \"text\" field")
+			return "", "", false, fmt.Errorf("JSON article has no \"text\" field")
 		}
-		return *art.Text, dec.More(), nil
+		return *art.Text, art.Title, dec.More(), nil
 	}
-	return string(raw), false, nil
+	return string(raw), "", false, nil
 }

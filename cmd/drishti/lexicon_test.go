@@ -66,6 +66,12 @@ func TestExplainCmd(t *testing.T) {
 	if _, _, code := runCmd(t, `{"id":"a1"}`, "explain", "--no-default-lexicon", "--lexicon", lex); code != exitUsage {
 		t.Errorf("explain of JSON without text: exit %d, want %d", code, exitUsage)
 	}
+	// The title's context words apply to the text (the default lexicon: कोरोना cancels the
+	// armed forces), as drishti run scores it.
+	out, errOut, code = runCmd(t, `{"title":"कोरोना: जवानों की जांच","text":"सेना के अस्पताल में 40 जवान भर्ती किए गए। सेना तैनात।"}`, "explain", "-")
+	if code != exitOK || !strings.Contains(out, "[सेना तैनात]{threat,war/offtopic}") || !strings.Contains(out, "  -1 0-18") {
+		t.Errorf("explain of a JSON article with a title: exit %d\n%s\n%s", code, out, errOut)
+	}
 }
 
 func TestEvalToneCmd(t *testing.T) {
