@@ -449,16 +449,13 @@ func (l *Lexicon) splitContext() {
 	l.context = l.subTrie(isContext)
 	// The main trie in place: the context entries leave the nodes' lists, and the nodes
 	// left with no entry at or below them leave their parents' maps (and the edge table).
-	stays := make([]bool, len(l.nodes))
-	for i := len(l.nodes) - 1; i >= 0; i-- {
+	stays := l.staying(func(e int32) bool { return !isContext(e) })
+	for i := range l.nodes {
 		nd := &l.nodes[i]
 		nd.ents = slices.DeleteFunc(nd.ents, isContext)
-		stays[i] = i == 0 || len(nd.ents) > 0
 		for _, m := range [2]map[string]int32{nd.exact, nd.stem} {
 			for key, c := range m {
-				if stays[c] {
-					stays[i] = true
-				} else {
+				if !stays[c] {
 					delete(m, key)
 				}
 			}
@@ -477,28 +474,32 @@ func orderedEdges(nodes []node) []trieEdge {
 	return edges
 }
 
-// subTrie returns a Lexicon with l's entries, categories and slots whose trie holds the
-// entries of l's trie for which keep is true, at the same key paths, and only the nodes
-// on those paths.
-func (l *Lexicon) subTrie(keep func(e int32) bool) *Lexicon {
-	// A node stays where a kept entry ends at it or below it; a child has a higher index
-	// than its parent, so one pass from the last node decides.
+// staying reports for each node of l's trie whether an entry for which keep is true ends
+// at it or below it (the root always stays): a child has a higher index than its parent, so
+// one pass from the last node decides.
+func (l *Lexicon) staying(keep func(e int32) bool) []bool {
 	stays := make([]bool, len(l.nodes))
 	stays[0] = true
 	for i := len(l.nodes) - 1; i >= 0; i-- {
 		nd := &l.nodes[i]
 		stays[i] = stays[i] || slices.ContainsFunc(nd.ents, keep)
-		if !stays[i] {
-			for _, m := range [2]map[string]int32{nd.exact, nd.stem} {
-				for _, c := range m {
-					if stays[c] {
-						stays[i] = true
-						break
-					}
+		for _, m := range [2]map[string]int32{nd.exact, nd.stem} {
+			for _, c := range m {
+				if stays[i] {
+					break
 				}
+				stays[i] = stays[c]
 			}
 		}
 	}
+	return stays
+}
+
+// subTrie returns a Lexicon with l's entries, categories and slots whose trie holds the
+// entries of l's trie for which keep is true, at the same key paths, and only the nodes
+// on those paths.
+func (l *Lexicon) subTrie(keep func(e int32) bool) *Lexicon {
+	stays := l.staying(keep)
 	// The nodes that stay, renumbered in order (so that children still follow parents),
 	// and their edges in the order of their children, as compile lists them.
 	index := make([]int32, len(l.nodes))

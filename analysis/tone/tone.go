@@ -73,12 +73,10 @@ type Scorer struct {
 	// the matches into both lists without a branch.
 	role []uint8
 	keep []bool // per category: negated hits still count (Options.NegationKeeps)
-	// ctxUpTo holds per category the largest weight that one of its context entries
-	// cancels (lexicon.Entry.IsContext), 0 for none: Score looks the context entries up
-	// only in the sentences of hits of at most that weight.
-	ctxUpTo []float64
 	// weak holds per lexicon entry whether a context entry of its category could cancel
-	// its hits (its weight is at most the category's ctxUpTo); anyCtx whether any can.
+	// its hits (lexicon.Entry.IsContext: its weight is at most the largest magnitude of
+	// the category's context entries): Score looks the context entries up only in the
+	// sentences of such hits. anyCtx reports whether the lexicon has context entries.
 	weak   []bool
 	anyCtx bool
 	// hit holds, per lexicon entry, what a hit copies of it, with its class: 48 bytes
@@ -106,7 +104,7 @@ func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
 	entries := lex.Entries()
 	s.class = make([]int32, len(entries))
 	s.keep = make([]bool, len(lex.Categories()))
-	s.ctxUpTo = make([]float64, len(lex.Categories()))
+	ctxUpTo := make([]float64, len(lex.Categories())) // per category: what its context entries reach
 	for _, c := range s.opt.NegationKeeps {
 		if i := lex.CategoryIndex(c); i >= 0 {
 			s.keep[i] = true
@@ -140,10 +138,8 @@ func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
 		case c <= classNegator:
 			s.role[i] = roleMod
 		case e.IsContext():
-			// neither: Match does not find them (Score looks them up, see ctxUpTo)
-			if w := -e.Weight; w > s.ctxUpTo[c] {
-				s.ctxUpTo[c] = w
-			}
+			// neither: Match does not find them (Score looks them up, see weak)
+			ctxUpTo[c] = max(ctxUpTo[c], -e.Weight)
 			s.anyCtx = true
 		case e.Weight != 0: // an exclusion ("कोरोना से जंग") shadows its words and is not a hit
 			s.role[i] = roleHit
@@ -152,7 +148,7 @@ func NewScorer(lex *lexicon.Lexicon, opt Options) *Scorer {
 	s.weak = make([]bool, len(entries))
 	for i := range entries {
 		c := s.class[i]
-		s.weak[i] = c >= 0 && s.role[i] == roleHit && entries[i].Weight <= s.ctxUpTo[c]
+		s.weak[i] = c >= 0 && s.role[i] == roleHit && entries[i].Weight <= ctxUpTo[c]
 	}
 	return s
 }
